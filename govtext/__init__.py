@@ -1,0 +1,44 @@
+"""govtext: Chinese government reports as tidy tables.
+
+>>> import govtext
+>>> r = govtext.read(text="一、工作成效\\n全年新增就业1200人。\\n二、下一步计划\\n力争新增就业1500人。")
+>>> list(r.sections.title)
+['工作成效', '下一步计划']
+
+Heavy dependencies (spaCy, scikit-learn, matplotlib) are imported only when
+the feature that needs them is used, so ``import govtext`` stays fast.
+"""
+from __future__ import annotations
+
+from .api import read
+from .errors import (
+    CorruptFileError,
+    DecodeError,
+    EncryptedFileError,
+    GovtextError,
+    ModelError,
+    ReadError,
+    UnsupportedFormatError,
+)
+from .report import Report
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "read", "Report", "Corpus", "to_spacy",
+    "GovtextError", "ReadError", "UnsupportedFormatError", "DecodeError",
+    "CorruptFileError", "EncryptedFileError", "ModelError",
+]
+
+
+def __getattr__(name: str):
+    # Lazy so that `import govtext` does not pay for the corpus layer or spaCy.
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    if name == "to_spacy":
+        from .notebook.spacy_doc import to_spacy
+
+        return to_spacy
+    raise AttributeError(f"module 'govtext' has no attribute {name!r}")
