@@ -84,3 +84,33 @@ def synthetic_report() -> Report:
     r.initiatives = sections[sections.level == 2][["title", "role", "level", "start", "end"]].reset_index(drop=True)
     r.sentences = passages.iloc[0:0].copy()
     return r
+
+
+def synthetic_results():
+    """Corpus-style tables (keyed by doc_id) for three places over a few years, made up for tests."""
+    reports, sections, passages, indicators = [], [], [], []
+    places = {"城南镇": "township", "青溪县": "county", "东关街道": "street"}
+    for p_i, (place, level) in enumerate(places.items()):
+        for year in (2022, 2023, 2024):
+            doc = f"{place}-{year}.txt"
+            rt = "gwr" if level == "county" else "fzzf"
+            reports.append({"doc_id": doc, "title": f"{place}{year}年度报告", "place": place, "level": level,
+                            "year": year, "report_type": rt, "chars": 1000})
+            pos = 40
+            for role, length, label in (("achievements", 500 - 20 * p_i, "achievement"),
+                                        ("shortcomings", 150, "shortcoming"), ("plans", 310 + 20 * p_i, "plan")):
+                sections.append({"doc_id": doc, "section": len(sections), "level": 1, "marker": "一、",
+                                 "title": role, "role": role, "start": pos, "end": pos + length})
+                passages.append({"doc_id": doc, "text": "…", "label": label, "score": 0.9, "source": "test",
+                                 "section": 0, "start": pos + 10, "end": pos + length})
+                pos += length
+            growth = 6.0 + p_i - 0.3 * (year - 2022)
+            indicators += [
+                {"doc_id": doc, "subject": "地区生产总值增长", "value": growth, "unit": "%", "target": False,
+                 "kind": "rate", "start": 60, "end": 64},
+                {"doc_id": doc, "subject": "地区生产总值增长", "value": growth + 0.5, "unit": "%", "target": True,
+                 "kind": "rate", "start": 900, "end": 904},
+                {"doc_id": doc, "subject": "化解纠纷", "value": 100 + 10 * year % 7, "unit": "件", "target": False,
+                 "kind": "count", "start": 70, "end": 74},
+            ]
+    return tuple(pd.DataFrame(x) for x in (reports, sections, passages, indicators))

@@ -1,0 +1,300 @@
+"""Figures from corpus result tables (matplotlib), with Chinese labels that render.
+
+Every function takes the tables of ``corpus.analyze()`` (``res.reports``,
+``res.sections``, ``res.passages``, ``res.indicators``; rows keyed by
+``doc_id``) and returns the matplotlib ``Axes`` it drew on. Reports are named
+"place year" from ``res.reports`` when given, else by ``doc_id``. A CJK font is
+chosen first (:func:`govtext.notebook.fonts.use_cjk_font`); when none is
+installed, or a label has a character the font lacks, a ``CJKFontWarning``
+says so instead of drawing boxes silently.
+
+>>> from govtext.notebook import plots
+>>> ax = plots.plot_label_shares(res.passages, res.reports)          # doctest: +SKIP
+>>> ax = plots.plot_indicator_over_years(res.indicators, res.reports,
+...                                      subject="地区生产总值", unit="%")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import matplotlib.pyplot as plt
+from matplotlib import ticker
+import pandas as pd
+
+from .fonts import check_figure, use_cjk_font
+
+ROLE_ORDER = ["preamble", "achievements", "duties", "shortcomings", "targets", "plans", "self_building", "other"]
+LABEL_ORDER = ["achievement", "shortcoming", "plan", "other"]
+
+
+@lru_cache(maxsize=1)
+def _style() -> dict:
+    with resources.files("govtext.data").joinpath("notebook_style.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _ax(ax, figsize):
+    use_cjk_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _done(ax):
+    fig = ax.figure
+    fig.tight_layout()
+    check_figure(fig)
+    return ax
+
+
+def _length(df: pd.DataFrame) -> pd.Series:
+    return (pd.to_numeric(df["end"], errors="coerce") - pd.to_numeric(df["start"], errors="coerce")).clip(lower=0)
+
+
+def report_names(reports: pd.DataFrame | None, doc_ids) -> dict:
+    """doc_id -> a short display name: "place year" (or title, or the doc_id itself).
+
+    >>> report_names(pd.DataFrame({"doc_id": ["a"], "place": ["城东镇"], "year": [2023]}), ["a", "b"])
+    {'a': '城东镇 2023', 'b': 'b'}
+    """
+    names = {d: str(d) for d in doc_ids}
+    if reports is None or reports.empty or "doc_id" not in reports:
+        return names
+    seen: dict[str, int] = {}
+    for row in reports.to_dict("records"):
+        d = row["doc_id"]
+        if d not in names:
+            continue
+        bits = [str(row[k]) for k in ("place", "year") if k in row and pd.notna(row[k]) and row[k] != ""]
+        if "year" in row and pd.notna(row.get("year")):
+            bits[-1] = str(int(float(row["year"])))
+        if len(bits) < 2 and isinstance(row.get("title"), str) and row["title"]:
+            bits = [row["title"][:16]]
+        name = " ".join(bits) or str(d)
+        rt = row.get("report_type")
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:  # two reports of one place and year (a gwr and a fzzf, say)
+            name = f"{name} {rt or seen[name]}"
+        names[d] = name
+    return names
+
+
+# -- share tables --------------------------------------------------------------------
+
+def role_shares(sections: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each report's text per top-level section role (rows doc_id, columns roles).
+
+    The text before the first top-level heading counts as ``preamble``; the
+    top level is the smallest ``level`` in each report.
+    """
+    cols = {"doc_id", "level", "role", "start", "end"}
+    if sections is None or sections.empty or not cols <= set(sections.columns):
+        return pd.DataFrame()
+    df = sections.copy()
+    df["level"] = pd.to_numeric(df["level"], errors="coerce")
+    top = df[df["level"] == df.groupby("doc_id")["level"].transform("min")].copy()
+    top["chars"] = _length(top)
+    top["role"] = top["role"].fillna("other").astype(str)
+    wide = top.pivot_table(index="doc_id", columns="role", values="chars", aggfunc="sum", fill_value=0)
+    first = pd.to_numeric(top["start"], errors="coerce").groupby(top["doc_id"]).min()
+    wide["preamble"] = wide.get("preamble", 0) + first.reindex(wide.index).fillna(0)
+    return _shares(wide, ROLE_ORDER)
+
+
+def label_shares(passages: pd.DataFrame) -> pd.DataFrame:
+    """Share of each report's passage text per label (rows doc_id, columns labels)."""
+    if passages is None or passages.empty or not {"doc_id", "label", "start", "end"} <= set(passages.columns):
+        return pd.DataFrame()
+    df = passages.assign(chars=_length(passages), label=passages["label"].fillna("other").astype(str))
+    wide = df.pivot_table(index="doc_id", columns="label", values="chars", aggfunc="sum", fill_value=0)
+    return _shares(wide, LABEL_ORDER)
+
+
+def _shares(wide: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    cols = [c for c in order if c in wide.columns] + [c for c in wide.columns if c not in order]
+    wide = wide[cols].astype(float)
+    total = wide.sum(axis=1).replace(0, float("nan"))
+    return wide.div(total, axis=0).fillna(0.0)
+
+
+def plot_shares(shares: pd.DataFrame, reports: pd.DataFrame | None = None, colors: dict | None = None,
+                title: str = "", ax=None):
+    """Horizontal stacked bars of a share table (rows reports, columns categories summing to 1)."""
+    ax = _ax(ax, (8, 0.35 * max(len(shares), 3) + 1.5))
+    if shares is None or shares.empty:
+        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _done(ax)
+    names = report_names(reports, shares.index)
+    colors = colors or {}
+    left = pd.Series(0.0, index=shares.index)
+    y = range(len(shares))
+    for col in shares.columns:
+        ax.barh(y, shares[col], left=left, color=colors.get(col), label=str(col), edgecolor="white", linewidth=0.5)
+        left = left + shares[col]
+    ax.set_yticks(list(y), [names[d] for d in shares.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(ticker.PercentFormatter(1.0))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize="small")
+    ax.set_title(title)
+    return _done(ax)
+
+
+def plot_role_shares(sections: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
+    """Share of each report's text per section role (stacked bars, one per report)."""
+    return plot_shares(role_shares(sections, reports), reports, _style()["role_colors"],
+                       "Section roles: share of text", ax)
+
+
+def plot_label_shares(passages: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
+    """Share of each report's passage text per label (stacked bars, one per report)."""
+    return plot_shares(label_shares(passages), reports, _style()["label_plot_colors"],
+                       "Passage labels: share of text", ax)
+
+
+def indicator_kind_counts(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Indicators per report and kind (rows doc_id, columns kinds)."""
+    if indicators is None or indicators.empty or "doc_id" not in indicators:
+        return pd.DataFrame()
+    kind = indicators["kind"].fillna("?").astype(str) if "kind" in indicators else pd.Series("all", indicators.index)
+    return pd.crosstab(indicators["doc_id"], kind)
+
+
+def plot_indicator_kinds(indicators: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
+    """Number of indicators per report, stacked by ``kind``."""
+    counts = indicator_kind_counts(indicators)
+    ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
+    if counts.empty:
+        ax.text(0.5, 0.5, "no indicators", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _done(ax)
+    names = report_names(reports, counts.index)
+    counts.index = [names[d] for d in counts.index]
+    counts.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel("indicators")
+    ax.set_ylabel("")
+    ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize="small")
+    ax.set_title("Indicators by kind")
+    return _done(ax)
+
+
+# -- one indicator across places and years ---------------------------------------------
+
+def select_indicator(indicators: pd.DataFrame, reports: pd.DataFrame | None, subject: str,
+                     unit: str | None = None) -> pd.DataFrame:
+    """Indicator rows whose subject contains ``subject`` (and of ``unit``), joined to place/year/type.
+
+    Adds ``period``: the year the number is about. A 政府工作报告 (``gwr``) of
+    year Y reports outcomes of Y-1 and sets targets for Y; other reports
+    review their year Y and plan Y+1.
+    """
+    if indicators is None or indicators.empty or not {"subject", "value"} <= set(indicators.columns):
+        return pd.DataFrame(columns=["doc_id", "place", "year", "period", "value", "target", "unit"])
+    df = indicators[indicators["subject"].fillna("").astype(str).str.contains(subject, regex=False)]
+    if unit is not None and "unit" in df:
+        df = df[df["unit"] == unit]
+    df = df.copy()
+    df["target"] = df["target"].fillna(False).astype(bool) if "target" in df else False
+    if reports is not None and not reports.empty and "doc_id" in df:
+        keep = [c for c in ("doc_id", "place", "year", "report_type") if c in reports]
+        df = df.drop(columns=[c for c in keep if c != "doc_id" and c in df]).merge(reports[keep], on="doc_id", how="left")
+    for col in ("place", "year", "report_type"):
+        if col not in df:
+            df[col] = None
+    year = pd.to_numeric(df["year"], errors="coerce")
+    gwr = df["report_type"].eq("gwr")
+    df["period"] = year + (~df["target"] & gwr).map({True: -1, False: 0}) + (df["target"] & ~gwr).astype(int)
+    df["value"] = pd.to_numeric(df["value"], errors="coerce")
+    return df.dropna(subset=["period", "value"])
+
+
+def plot_indicator_over_years(indicators: pd.DataFrame, reports: pd.DataFrame | None, subject: str,
+                              unit: str | None = None, places: list[str] | None = None, target: bool = False,
+                              agg: str = "first", ax=None):
+    """One line per place: the indicator ``subject`` (outcomes, or targets with ``target=True``) by year.
+
+    The x axis is the year the number is about (see :func:`select_indicator`);
+    several matches in one report are reduced with ``agg`` (first, max, median …).
+    """
+    ax = _ax(ax, (8, 4.5))
+    df = select_indicator(indicators, reports, subject, unit)
+    df = df[df["target"] == target]
+    if places is not None:
+        df = df[df["place"].isin(places)]
+    if df.empty:
+        ax.text(0.5, 0.5, f"no {subject} indicators", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _done(ax)
+    series = df.groupby(["place", "period"])["value"].agg(agg)
+    for place, s in series.groupby(level=0):
+        s = s.droplevel(0).sort_index()
+        ax.plot(s.index.astype(int), s.values, marker="o", label=str(place))
+    unit_txt = unit or "/".join(sorted(df["unit"].dropna().astype(str).unique())[:3])
+    ax.set_ylabel(f"{subject} ({unit_txt})" if unit_txt else subject)
+    ax.set_xlabel("year")
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+    ax.legend(frameon=False, fontsize="small")
+    ax.set_title(f"{subject}: {'targets' if target else 'outcomes'} by year")
+    return _done(ax)
+
+
+def target_outcome_counts(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per report: number of outcome and target indicators."""
+    if indicators is None or indicators.empty or "doc_id" not in indicators:
+        return pd.DataFrame(columns=["outcome", "target"])
+    t = indicators["target"].fillna(False).astype(bool) if "target" in indicators else pd.Series(False, indicators.index)
+    out = pd.crosstab(indicators["doc_id"], t.map({True: "target", False: "outcome"}))
+    return out.reindex(columns=["outcome", "target"], fill_value=0)
+
+
+def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | None = None,
+                             subject: str | None = None, unit: str | None = None, agg: str = "first", ax=None):
+    """Targets against outcomes.
+
+    Without ``subject``: per report, how many indicators are outcomes and how
+    many targets (paired bars). With ``subject`` (e.g. 地区生产总值, unit "%"):
+    per place, the target set for each year (dashed) against the outcome later
+    reported for that year (solid).
+    """
+    colors = _style()["indicator"]
+    if subject is None:
+        counts = target_outcome_counts(indicators)
+        ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
+        if counts.empty:
+            ax.text(0.5, 0.5, "no indicators", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return _done(ax)
+        names = report_names(reports, counts.index)
+        counts.index = [names[d] for d in counts.index]
+        counts.plot.barh(ax=ax, color=[colors["outcome"], colors["target"]], width=0.8)
+        ax.invert_yaxis()
+        ax.set_xlabel("indicators")
+        ax.set_ylabel("")
+        ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+        ax.set_title("Outcomes and targets per report")
+        return _done(ax)
+
+    ax = _ax(ax, (8, 4.5))
+    df = select_indicator(indicators, reports, subject, unit)
+    if df.empty:
+        ax.text(0.5, 0.5, f"no {subject} indicators", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _done(ax)
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for i, (place, g) in enumerate(df.groupby("place", dropna=False)):
+        color = cycle[i % len(cycle)]
+        for is_target, style in ((False, "-"), (True, "--")):
+            s = g[g["target"] == is_target].groupby("period")["value"].agg(agg).sort_index()
+            if len(s):
+                ax.plot(s.index.astype(int), s.values, style, marker="o" if not is_target else "s", color=color,
+                        label=f"{place} {'target' if is_target else 'outcome'}", alpha=0.9)
+    ax.set_xlabel("year the figure is about")
+    ax.set_ylabel(f"{subject} ({unit})" if unit else subject)
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+    ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title(f"{subject}: targets (dashed) vs outcomes (solid)")
+    return _done(ax)
