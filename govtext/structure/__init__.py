@@ -1,29 +1,100 @@
-"""Structure: heading tree, section roles, paragraphs. (Placeholder.)"""
+"""Structure: heading tree, section roles, paragraphs (passages) and initiative headings.
+
+>>> s = parse_structure("一、2023年工作回顾\\n（一）抓党建。全年学习5次。\\n二、2024年工作安排\\n做好三件事。",
+...                     {"year": 2024, "report_type": "gwr"}, frozenset())
+>>> s.sections[["level", "title", "role", "parent", "path"]].values.tolist()
+[[1, '2023年工作回顾', 'achievements', -1, '1'], [2, '抓党建', 'achievements', 0, '1/1'], [1, '2024年工作安排', 'plans', -1, '2']]
+>>> s.passages[["text", "section", "role"]].values.tolist()
+[['全年学习5次。', 1, 'achievements'], ['做好三件事。', 2, 'plans']]
+
+Modules: ``markers`` (marker families), ``detect`` (headings), ``boundary`` (where a run-in title ends),
+``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs).
+Data: ``data/structure_markers.json``, ``data/structure_cues.json``, ``data/structure_boundary.json``
+(learned by ``python -m govtext.structure.train_boundary``), ``data/roles.json``.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-SECTION_COLUMNS = ["level", "marker", "title", "role", "start", "end", "parent", "path"]
+from .detect import find_headings
+from .passages import split_passages
+from .roles import assign_roles
+from .tree import build_tree
+
+SECTION_COLUMNS = ["level", "marker", "title", "role", "start", "end", "parent", "path",
+                   "title_start", "title_end", "heading_end", "family", "number"]
 PASSAGE_COLUMNS = ["text", "section", "role", "start", "end"]
+INITIATIVE_COLUMNS = ["title", "role", "level", "lead", "chars", "start", "end", "section"]
 
 
 @dataclass(frozen=True)
 class Structure:
+    """``sections``: one row per heading (SECTION_COLUMNS); ``passages``: one row per body paragraph."""
+
     sections: pd.DataFrame
     passages: pd.DataFrame
 
 
 def parse_structure(text: str, meta: dict, hints: frozenset) -> Structure:
-    rows = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            rows.append({"text": line, "section": -1, "role": "preamble", "start": pos, "end": pos + len(line)})
-        pos += len(line) + 1
-    return Structure(pd.DataFrame(columns=SECTION_COLUMNS), pd.DataFrame(rows, columns=PASSAGE_COLUMNS))
+    """Headings, section roles and passages of a cleaned report.
+
+    ``sections``: level (1 = the first marker family the report uses), marker, title, role, start/end
+    (the heading's start and the end of its body incl. children), parent (row index, -1 for top level),
+    path ("2/1"), title_start/title_end, heading_end (end of the heading text incl. trailing 。).
+    ``passages``: text, section (innermost section row, -1 before the first heading), role (the
+    section's role, 'preamble' before the first heading), start, end. Passage labels are assigned later
+    (govtext.classify); until then the section role is the natural default.
+    """
+    heads = find_headings(text, hints or frozenset())
+    rows = build_tree(text, heads)
+    assign_roles(text, rows, meta or {})
+    sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    if len(sections):
+        for c in ("level", "start", "end", "parent", "title_start", "title_end", "heading_end", "number"):
+            sections[c] = sections[c].astype(int)
+    ps = split_passages(text, rows)
+    for p in ps:
+        p["role"] = rows[p["section"]]["role"] if p["section"] >= 0 else "preamble"
+    passages = pd.DataFrame(ps, columns=PASSAGE_COLUMNS)
+    if len(passages):
+        for c in ("section", "start", "end"):
+            passages[c] = passages[c].astype(int)
+    return Structure(sections, passages)
+
+
+def _lead(title: str) -> str:
+    cut = len(title)
+    for ch in "，、：,:":
+        k = title.find(ch)
+        if 0 < k < cut:
+            cut = k
+    return title[:cut]
 
 
 def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(columns=["title", "role", "level", "lead", "chars", "start", "end"])
+    """Initiative headings: the titles under the achievements and plans parts.
+
+    Rows are the headings of level >= 2 inside achievements/plans sections, or the level-1 headings
+    themselves when such a part has no deeper headings. ``lead`` is the title up to its first ，/、/：,
+    ``chars`` the section's length, ``section`` its row index in ``sections``.
+
+    >>> s = parse_structure("一、工作回顾\\n（一）抓党建，强队伍。学习5次。\\n二、存在问题\\n不足。", {}, frozenset())
+    >>> initiatives("", s.sections)[["title", "lead", "role"]].values.tolist()
+    [['抓党建，强队伍', '抓党建', 'achievements']]
+    """
+    rows = []
+    if sections is None or not len(sections):
+        return pd.DataFrame(columns=INITIATIVE_COLUMNS)
+    has_child = set(int(p) for p in sections["parent"] if int(p) >= 0)
+    for i, r in sections.iterrows():
+        if r["role"] not in ("achievements", "plans"):
+            continue
+        if int(r["level"]) == 1 and i in has_child:
+            continue
+        if int(r["level"]) >= 2 or i not in has_child:
+            rows.append({"title": r["title"], "role": r["role"], "level": int(r["level"]), "lead": _lead(r["title"]),
+                         "chars": int(r["end"]) - int(r["start"]), "start": int(r["start"]), "end": int(r["end"]),
+                         "section": int(i)})
+    return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)

@@ -1,0 +1,120 @@
+"""Where does a run-in heading title end? Scores for every cut point of a heading+body run.
+
+A crawled report often loses the line break after a heading, so the title runs straight into the body
+(``（一）坚持党建引领，红色引擎更加澎湃我局始终把…``). Each cut point ``i`` (title = ``s[:i]``) gets
+
+* the log-lift of ``s[i-2:i]`` being a heading end and of ``s[i:i+2]`` being a paragraph start, from
+  n-gram counts learned offline (``train_boundary.py`` → ``data/structure_boundary.json``);
+* a bonus when the body opens with a known body-opening word (我局, 今年, 一是 … in structure_cues.json);
+* zero chance inside unbalanced quotes/brackets, right before a comma or after an opening bracket.
+
+>>> s = "坚持党建引领，红色引擎更加澎湃我局始终把党建工作放在首位"
+>>> best_cut(s, 50)[0]
+15
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+OPENERS_BONUS = 3.0
+_OPEN = "“‘《（(「『【"
+_CLOSE = "”’》）)」』】"
+_PAIR = dict(zip(_CLOSE, _OPEN))
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    return json.loads((DATA / "structure_boundary.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    return json.loads((DATA / "structure_cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[tuple[str, ...], int]:
+    ops = tuple(sorted(set(_cues()["body_openers"]), key=len, reverse=True))
+    return ops, max(len(o) for o in ops)
+
+
+@lru_cache(maxsize=20000)
+def end_lift(left2: str) -> float:
+    """log P(heading ends after left2) / P(heading end) with unigram back-off."""
+    m = _model()
+    p0 = m["n_end"] / m["n_pos"]
+    e1, a1 = m["end1"].get(left2[-1:], 0), m["all1"].get(left2[-1:], 0)
+    p1 = (e1 + 20 * p0) / (a1 + 20)
+    if left2 in m["all2"]:
+        p2 = (m["end2"].get(left2, 0) + 20 * p1) / (m["all2"][left2] + 20)
+    else:
+        p2 = p1
+    return math.log(p2 / p0)
+
+
+@lru_cache(maxsize=20000)
+def start_lift(right2: str) -> float:
+    """log P(paragraph starts with right2) / P(paragraph start) with unigram back-off."""
+    m = _model()
+    p0 = m["n_start"] / m["n_pos"]
+    s1, a1 = m["start1"].get(right2[:1], 0), m["all1"].get(right2[:1], 0)
+    p1 = (s1 + 20 * p0) / (a1 + 20)
+    if right2 in m["all2"]:
+        p2 = (m["start2"].get(right2, 0) + 20 * p1) / (m["all2"][right2] + 20)
+    else:
+        p2 = p1
+    return math.log(p2 / p0)
+
+
+def opener_at(s: str, i: int) -> bool:
+    ops, longest = _openers()
+    head = s[i:i + longest]
+    return any(head.startswith(o) for o in ops)
+
+
+def cut_scores(s: str, limit: int, min_len: int = 4) -> list[tuple[int, float]]:
+    """(cut, score) for every admissible cut 1..limit of ``s`` (title = s[:cut]); linear in ``limit``."""
+    cues = _cues()
+    no_end_before = cues["title_never_ends_before"]
+    no_body_start = cues["title_never_starts_body_with"]
+    out = []
+    stack: list[str] = []
+    n = min(limit, len(s) - 1)
+    for i in range(1, n + 1):
+        ch = s[i - 1]
+        if ch in _OPEN:
+            stack.append(ch)
+        elif ch in _CLOSE and stack and stack[-1] == _PAIR[ch]:
+            stack.pop()
+        elif ch in "\"'":
+            if stack and stack[-1] == ch:
+                stack.pop()
+            else:
+                stack.append(ch)
+        if i < min_len or stack or ch in "，、," or ch in _OPEN:
+            continue
+        nxt = s[i]
+        if nxt in no_end_before or nxt in no_body_start or nxt.isspace():
+            continue
+        if ch.isdigit() and nxt.isdigit():
+            continue
+        score = end_lift(s[max(0, i - 2):i]) + start_lift(s[i:i + 2])
+        if opener_at(s, i):
+            score += OPENERS_BONUS
+        out.append((i, score))
+    return out
+
+
+def best_cut(s: str, limit: int, min_len: int = 4, bonus: dict[int, float] | None = None) -> tuple[int, float]:
+    """The best cut point of ``s`` within ``limit`` characters and its score; (0, -inf) if none."""
+    best = (0, float("-inf"))
+    for i, sc in cut_scores(s, limit, min_len):
+        if bonus:
+            sc += bonus.get(i, 0.0)
+        if sc > best[1]:
+            best = (i, sc)
+    return best

@@ -1,0 +1,297 @@
+"""Heading detection: marker candidates, title ends, acceptance by numbering sequence, TOC copies, hints.
+
+>>> hs = find_headings("一、工作回顾\\n（一）抓党建。全年开展学习5次。\\n二、下一步计划", frozenset())
+>>> [(h.family, h.number, h.title) for h in hs]
+[('cn', 1, '工作回顾'), ('paren_cn', 1, '抓党建'), ('cn', 2, '下一步计划')]
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .boundary import best_cut, cut_scores, opener_at
+from .markers import config, marker_regex, _to_marker
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+WS = " \t\u3000\u00a0\u200b\u200d\ufeff\r"
+# run-in cuts scoring below this are not trusted when the title could also end at its 。
+RUNIN_OVERRIDE = 4.5
+# a title containing a quantity is a target/list item, not a heading
+_QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
+_TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
+
+
+@dataclass(frozen=True)
+class Head:
+    start: int          # marker start
+    marker: str
+    family: str
+    number: int
+    title_start: int
+    title_end: int
+    heading_end: int    # end of the heading text incl. trailing punctuation
+    kind: str           # own | term | runin | hint
+    strength: str       # strong (line start) | weak (after sentence end/space) | loose | hint
+    title: str
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return json.loads((DATA / "structure_cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _not_heading_res() -> list:
+    return [regex.compile(p) for p in cues()["not_heading_lines"]]
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for ln in text.split("\n"):
+        out.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    return out
+
+
+def _candidates(text: str) -> list[tuple]:
+    """(marker, strength, line_start, line_end) for every marker-looking string, in order. Linear."""
+    weak_before = set(config()["weak_before"])
+    loose = set(config()["loose_families"])
+    out = []
+    lines = _line_bounds(text)
+    li = 0
+    for m in marker_regex().finditer(text):
+        mk = _to_marker(m)
+        while lines[li][1] < mk.start:
+            li += 1
+        ls, le = lines[li]
+        j = mk.start
+        while j > ls and text[j - 1] in WS:
+            j -= 1
+        if j == ls:
+            strength = "strong"
+        elif j < mk.start or text[j - 1] in weak_before:
+            strength = "weak"
+        elif mk.family in loose:
+            strength = "loose"
+        else:
+            continue
+        out.append((mk, strength, ls, le))
+    return out
+
+
+def _terminator(seg: str) -> int:
+    terms = cues()["terminators"]
+    best = -1
+    for t in terms:
+        k = seg.find(t)
+        if k >= 0 and (best < 0 or k < best):
+            best = k
+    return best
+
+
+def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None):
+    """(title_start, title_end, heading_end, kind) for a heading whose marker ends at p, or None."""
+    c = cues()
+    max_title, run_max = c["max_title"], c["run_in_max"]
+    while p < limit and text[p] in WS + "、，,．.":
+        p += 1
+    seg = text[p:min(limit, p + max_title + 80)]
+    if not seg.strip(WS):
+        return None
+    t = _terminator(seg)
+    rest_len = limit - p
+    if t < 0 and rest_len <= max_title:
+        te = p + len(seg.rstrip(WS))
+        return p, te, te, "own"
+    if 0 <= t <= max_title:
+        if runin and t > 4:
+            cut, sc = best_cut(seg, min(t - 1, run_max), bonus=bonus)
+            if cut and sc >= RUNIN_OVERRIDE:
+                return p, p + cut, p + cut, "runin"
+        if t == 0:
+            return None
+        return p, p + t, p + t + 1, "term"
+    if runin:
+        cut, sc = best_cut(seg, run_max if t < 0 else min(t - 1, run_max), bonus=bonus)
+        if cut:
+            return p, p + cut, p + cut, "runin"
+    return None
+
+
+def _is_list_item(text: str, span) -> bool:
+    ts, te, he, kind = span
+    title = text[ts:te]
+    if kind == "term" and text[te] in "；;" and len(title) >= cues()["list_item_min"]:
+        return True
+    if _QUANTITY.search(title):
+        return True
+    return False
+
+
+def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
+    """Every heading of ``text`` in order (before levels and roles are assigned)."""
+    cands = _candidates(text)
+    # the glossary appendix (名词解释 with its own 1.–20.) holds no headings
+    gl = _glossary_start(text)
+    if gl is not None:
+        cands = [c for c in cands if c[0].start < gl]
+    n = len(cands)
+    limits = []
+    for i, (mk, st, ls, le) in enumerate(cands):
+        nxt = le
+        if i + 1 < n and cands[i + 1][2] == ls:
+            nxt = min(le, cands[i + 1][0].start)
+        limits.append(nxt)
+    runin_fams = _runin_families(text, cands, limits)
+    sib_bonus = _sibling_bonus(text, cands, limits, runin_fams)
+
+    accepted: list[Head] = []
+    order: list[str] = []
+    last: dict[str, int] = {}
+    for i, (mk, strength, ls, le) in enumerate(cands):
+        fam = mk.family
+        if strength == "loose":
+            prev = accepted[-1] if accepted else None
+            if not (prev and prev.heading_end == mk.start and prev.family != fam and mk.number == 1):
+                continue
+        span = _title_span(text, mk.end, limits[i], fam in runin_fams, sib_bonus.get(i))
+        if span is None or _is_list_item(text, span):
+            continue
+        if strength == "weak" and not _sequence_ok(fam, mk.number, last, order):
+            continue
+        if strength == "strong" and fam not in order and mk.number > 3 and accepted:
+            continue                     # a new family must start near its beginning
+        ts, te, he, kind = span
+        title = _TOC_TAIL.sub("", text[ts:te]).strip(WS)
+        if not title:
+            continue
+        if accepted and accepted[-1].heading_end > mk.start:
+            continue                     # inside the previous heading's own text
+        accepted.append(Head(mk.start, mk.text.strip(WS), fam, mk.number, ts, ts + len(title), he, kind,
+                             strength, title))
+        if fam not in order:
+            order.append(fam)
+        lvl = order.index(fam)
+        last[fam] = mk.number
+        for f in order[lvl + 1:]:
+            last.pop(f, None)
+    accepted = _drop_toc(text, accepted)
+    if not accepted and hints:
+        accepted = _hint_headings(text, hints)
+    return accepted
+
+
+def _sequence_ok(fam: str, num: int, last: dict, order: list) -> bool:
+    if fam not in order:
+        return num == 1
+    prev = last.get(fam)
+    if prev is None:
+        return num == 1
+    if num == prev + 1:
+        return True
+    # a repeated or skipped number (（三）（三）, （二）（四）) in the distinctive families
+    return fam in ("part", "cn", "paren_cn") and num in (prev, prev + 2)
+
+
+def _runin_families(text, cands, limits) -> set:
+    """Families whose headings run into their body (no terminator within the title length)."""
+    max_title = cues()["max_title"]
+    tot, hits = {}, {}
+    for (mk, st, ls, le), lim in zip(cands, limits):
+        if st == "loose":
+            continue
+        seg = text[mk.end:min(lim, mk.end + max_title + 1)]
+        tot[mk.family] = tot.get(mk.family, 0) + 1
+        if lim - mk.end > max_title and _terminator(seg) < 0:
+            hits[mk.family] = hits.get(mk.family, 0) + 1
+    return {f for f, h in hits.items() if h >= 2 and h * 5 >= tot[f]}
+
+
+def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
+    """Parallel phrasing: a 2-char string that ends a cut in most run-in siblings boosts that cut."""
+    out = {}
+    run_max = cues()["run_in_max"]
+    by_fam: dict[str, list[int]] = {}
+    for i, (mk, st, ls, le) in enumerate(cands):
+        if mk.family in runin_fams and st != "loose":
+            by_fam.setdefault(mk.family, []).append(i)
+    for fam, idx in by_fam.items():
+        if len(idx) < 3:
+            continue
+        seen: dict[str, set] = {}
+        cutpos: dict[int, dict[str, int]] = {}
+        for i in idx:
+            mk = cands[i][0]
+            seg = text[mk.end:min(limits[i], mk.end + run_max + 2)]
+            cp = {}
+            for cut, _ in cut_scores(seg, run_max):
+                bg = seg[cut - 2:cut]
+                cp.setdefault(bg, cut)
+                seen.setdefault(bg, set()).add(i)
+            cutpos[i] = cp
+        common = {bg for bg, s in seen.items() if len(s) * 3 >= len(idx) * 2}
+        for i in idx:
+            b = {cutpos[i][bg]: 2.0 for bg in common if bg in cutpos[i]}
+            if b:
+                out[i] = b
+    return out
+
+
+def _glossary_start(text: str) -> int | None:
+    heads = cues()["glossary_headers"]
+    pat = regex.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(regex.escape(h) for h in heads) + r")[：:]?[ \t\u3000]*$")
+    m = None
+    for m in pat.finditer(text):
+        pass
+    return m.start() if m and m.start() > len(text) // 2 else None
+
+
+def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
+    """Drop table-of-contents copies: a heading with no body whose title comes again later."""
+    if len(heads) < 4:
+        return heads
+    later: dict[tuple, int] = {}
+    for i, h in enumerate(heads):
+        later[(h.family, h.number, h.title)] = i
+    keep = []
+    for i, h in enumerate(heads):
+        key = (h.family, h.number, h.title)
+        if later[key] > i:
+            nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
+            gap = text[h.heading_end:nxt]
+            if len(regex.sub(r"[\s.…·．\-—_0-9０-９]", "", gap)) == 0:
+                continue
+        keep.append(h)
+    return keep
+
+
+def _hint_headings(text: str, hints: frozenset) -> list[Head]:
+    """Headings marked only by bold/heading styles in the source (no numbered headings found)."""
+    hs = sorted({h.strip(WS) for h in hints if 4 <= len(h.strip(WS)) <= 80}, key=len, reverse=True)
+    if not hs:
+        return []
+    bad = _not_heading_res()
+    out: list[Head] = []
+    first_line = True
+    for ls, le in _line_bounds(text):
+        line = text[ls:le]
+        body = line.strip(WS)
+        if not body:
+            continue
+        off = ls + (len(line) - len(line.lstrip(WS)))
+        was_first, first_line = first_line, False
+        hit = next((h for h in hs if body.startswith(h)), None)
+        if hit is None or was_first:
+            continue
+        t = hit.rstrip("。；：:;")
+        if len(t) > cues()["max_title"] or any(r.search(t) for r in bad):
+            continue
+        if hit != body and not hit.endswith(("。", "：", ":")):
+            continue                     # a bold run inside a paragraph that is not a sentence
+        out.append(Head(off, "", "hint", len(out) + 1, off, off + len(t), off + len(hit), "hint", "hint", t))
+    return out if len(out) >= 2 else []

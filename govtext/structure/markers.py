@@ -1,0 +1,88 @@
+"""Heading marker families: patterns (from ``data/structure_markers.json``) and numeral values.
+
+>>> m = marker_at("（三）加强队伍建设", 0)
+>>> (m.family, m.number, m.end)
+('paren_cn', 3, 3)
+>>> marker_at("五证合一、一照一码", 3) is None   # not a line start: caller decides; here it still parses
+False
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "零": 0, "〇": 0}
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① .. ⑳
+_CIRCLED.update({chr(0x2474 + i): i + 1 for i in range(20)})     # ⑴ .. ⒇
+
+
+def cn_number(s: str) -> int:
+    """Value of a small Chinese or Arabic (ASCII/full-width) numeral.
+
+    >>> cn_number("十二"), cn_number("二十"), cn_number("１２"), cn_number("⑶")
+    (12, 20, 12, 3)
+    """
+    if s in _CIRCLED:
+        return _CIRCLED[s]
+    if s and all(ch.isdigit() for ch in s):
+        return int("".join(str(int(ch)) for ch in s))
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_CN_DIGITS.get(a, 1) if a else 1) * 10 + (_CN_DIGITS.get(b, 0) if b else 0)
+    val = 0
+    for ch in s:
+        val = val * 10 + _CN_DIGITS.get(ch, 0)
+    return val
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    return json.loads((DATA / "structure_markers.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def families() -> tuple[str, ...]:
+    return tuple(f["name"] for f in config()["families"])
+
+
+@lru_cache(maxsize=1)
+def marker_regex() -> "regex.Pattern":
+    """One alternation of all families; the matching group's name is the family."""
+    cfg = config()
+    parts = []
+    for fam in cfg["families"]:
+        body = fam["regex"].replace("{cn}", cfg["cn"]).replace("{d}", cfg["d"])
+        body = body.replace("(?P<n>", f"(?P<n_{fam['name']}>").replace("(?P<c>", f"(?P<c_{fam['name']}>")
+        parts.append(f"(?P<{fam['name']}>{body})")
+    return regex.compile("|".join(parts))
+
+
+def marker_at(text: str, pos: int) -> Marker | None:
+    """The marker starting exactly at ``pos``, or None."""
+    m = marker_regex().match(text, pos)
+    if not m:
+        return None
+    return _to_marker(m)
+
+
+def _to_marker(m) -> Marker:
+    fam = m.lastgroup
+    num = m.group(f"n_{fam}") if f"n_{fam}" in m.re.groupindex else None
+    if not num and f"c_{fam}" in m.re.groupindex:
+        num = m.group(f"c_{fam}")
+    return Marker(fam, cn_number(num or "1"), m.start(), m.end(), m.group(0))

@@ -1,0 +1,80 @@
+"""Passages: one per body paragraph; every body character is in exactly one passage or heading.
+
+A line is a paragraph, less any heading at its start (the body after a heading on the same line is a
+passage of its own). Very long lines (crawled one-line reports) are cut at heading boundaries and then
+at sentence ends into paragraph-sized groups.
+
+>>> ps = split_passages("一、回顾\\n全年办结5件。", [{"start": 0, "heading_end": 4}])
+>>> [(p["text"], p["section"]) for p in ps]
+[('全年办结5件。', 0)]
+"""
+from __future__ import annotations
+
+import regex
+
+from .detect import WS
+
+MAX_PASSAGE = 600      # longer runs are cut at sentence ends ...
+TARGET = 300           # ... into groups of about this many characters
+_SENT_END = regex.compile(r"[。！？!?](?:[”’」』)）])?")
+_OPENER = regex.compile(r"(?:[一二三四五六七八九十]是|同时|此外|另外|但|然而|我们也|还存在|当前|今后|下一步|20[0-9]{2}年)")
+
+
+def _chunks(text: str, s: int, e: int):
+    """Cut text[s:e] at sentence ends into groups near TARGET chars (linear)."""
+    if e - s <= MAX_PASSAGE:
+        yield s, e
+        return
+    ends = [m.end() for m in _SENT_END.finditer(text, s, e)]
+    cur = s
+    for k, pe in enumerate(ends):
+        size = pe - cur
+        if pe >= e:
+            break
+        nxt_open = _OPENER.match(text, pe) is not None
+        if size >= TARGET * 2 or (size >= TARGET and nxt_open) or (size >= TARGET * 1.4):
+            yield cur, pe
+            cur = pe
+    if cur < e:
+        yield cur, e
+
+
+def split_passages(text: str, rows: list[dict]) -> list[dict]:
+    heads = sorted((r["start"], r["heading_end"], i) for i, r in enumerate(rows))
+    out: list[dict] = []
+    # body spans: the text between heading spans, then cut at line breaks
+    spans = []
+    pos = 0
+    for hs, he, i in heads:
+        if hs > pos:
+            spans.append((pos, hs))
+        pos = max(pos, he)
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    hi = 0
+    cur = -1
+    for s, e in spans:
+        for ls, le in _lines(text, s, e):
+            for a, b in _chunks(text, ls, le):
+                while a < b and text[a] in WS:
+                    a += 1
+                while b > a and text[b - 1] in WS:
+                    b -= 1
+                if a >= b:
+                    continue
+                while hi < len(heads) and heads[hi][0] <= a:
+                    cur = heads[hi][2]
+                    hi += 1
+                out.append({"text": text[a:b], "section": cur, "start": a, "end": b})
+    return out
+
+
+def _lines(text: str, s: int, e: int):
+    a = s
+    while a < e:
+        k = text.find("\n", a, e)
+        if k < 0:
+            yield a, e
+            return
+        yield a, k
+        a = k + 1

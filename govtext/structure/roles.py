@@ -1,0 +1,115 @@
+"""Section roles for level-1 sections (children inherit), from the title, the year, the report type, the body.
+
+Cue words live in ``govtext/data/roles.json``.
+
+>>> role_of_title("推进法治政府建设存在的不足和原因", {"report_type": "fzzf", "year": 2023})
+'shortcomings'
+>>> role_of_title("2024年政府工作任务", {"report_type": "gwr", "year": 2024})
+'plans'
+>>> role_of_title("做好“三篇文章”，全力推进2018年各项工作再上新台阶", {"report_type": "gwr", "year": 2018})
+'plans'
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+_YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])(?:年|”|\")?")
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
+
+
+def _cue_role(title: str) -> str | None:
+    cfg = _cfg()
+    hits = []
+    for role, words in cfg["title_cues"].items():
+        for w in words:
+            k = title.rfind(w)
+            if k >= 0:
+                hits.append((role in cfg["strong"], k + len(w), len(w), role))
+    if not hits:
+        return None
+    return max(hits)[3]
+
+
+def _year_role(title: str, meta: dict) -> str | None:
+    year, rtype = meta.get("year"), meta.get("report_type")
+    ys = [int(m.group(1)) for m in _YEAR.finditer(title)]
+    if not ys or not year:
+        return None
+    y = ys[-1]
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    if rtype == "gwr":
+        return "plans" if y >= year else "achievements"
+    if rtype == "plan":
+        return "plans" if y >= year else "achievements"
+    return "plans" if y > year else "achievements"
+
+
+def role_of_title(title: str, meta: dict) -> str | None:
+    """The role a level-1 title alone decides, or None when it is vague."""
+    cfg = _cfg()
+    vague = any(regex.search(p, title) for p in cfg["vague_titles"])
+    cue = _cue_role(title)
+    if cue in cfg["strong"]:
+        return cue
+    if vague and cue not in ("plans", "achievements"):
+        return None
+    if cue is not None:
+        yr = _year_role(title, meta)
+        # a past-year title with a generic work cue (2023年工作 → review) follows the year
+        if yr == "achievements" and cue == "plans" and not regex.search(r"计划|安排|打算|思路|任务|要点|建议", title):
+            return yr
+        return cue
+    return _year_role(title, meta)
+
+
+def role_of_body(body: str) -> str | None:
+    """The role the body's cue words point to (targets first), or None."""
+    cc = _cfg()["content_cues"]
+    if any(w in body for w in cc["targets"]):
+        return "targets"
+    head = body[:3000]
+    score = {r: sum(head.count(w) for w in cc[r]) for r in ("achievements", "plans", "shortcomings")}
+    n = max(1, len(head) // 100)
+    if score["shortcomings"] >= 2 * n and score["shortcomings"] > score["plans"]:
+        return "shortcomings"
+    if score["plans"] > 1.3 * score["achievements"]:
+        return "plans"
+    if score["achievements"] > 1.3 * score["plans"]:
+        return "achievements"
+    return None
+
+
+def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
+    """Fill ``role`` in place: level-1 rows decide, children inherit."""
+    meta = meta or {}
+    tops = [r for r in rows if r["parent"] == -1]
+    rtype = meta.get("report_type") or "other"
+    default = _cfg()["type_default"].get(rtype, "other")
+    for k, r in enumerate(tops):
+        role = role_of_title(r["title"], meta)
+        if role is None:
+            role = role_of_body(text[r["heading_end"]:r["end"]])
+        if role is None and rtype == "plan":
+            role = "plans"
+        if role is None:
+            role = default
+        r["role"] = role
+    if rtype == "plan":
+        for r in tops:
+            if r["role"] == "achievements" and not _cue_role(r["title"]):
+                r["role"] = "plans"
+    for r in rows:
+        if r["parent"] != -1:
+            r["role"] = rows[r["parent"]]["role"]
