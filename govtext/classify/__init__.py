@@ -1,19 +1,98 @@
-"""Passage labels. (Placeholder: the label is derived from the section role.)"""
+"""Passage labels: achievement / shortcoming / plan / other, per paragraph and per sentence.
+
+Each row says what decided it (``source``): ``role`` (the section role), ``cue:<rule>``
+(a strong rule from ``govtext/data/cues_rules.json``), ``model`` (the learned classifier
+overruled the role) or ``cues`` (weak cue words, rules-only mode).
+
+>>> import pandas as pd
+>>> ps = pd.DataFrame({"text": ["全年化解矛盾纠纷18件。", "下一步，我们将加强普法。"], "section": [0, 0],
+...                    "role": ["achievements", "achievements"], "start": [0, 13], "end": [12, 25]})
+>>> out = label_passages("", ps, None, {"report_type": "fzzf", "year": 2023}, model=False)
+>>> list(out["label"])
+['achievement', 'plan']
+"""
 from __future__ import annotations
 
+from typing import Any, Mapping
+
+import numpy as np
 import pandas as pd
 
-ROLE_LABEL = {"achievements": "achievement", "duties": "achievement", "shortcomings": "shortcoming",
-              "plans": "plan", "targets": "plan", "self_building": "plan"}
+from .combine import decide
+from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, role_prior
+from .sentences import sentence_spans
+
+__all__ = ["LABELS", "ROLE_LABEL", "label_passages", "label_sentences"]
+
+COLUMNS = ["text", "label", "score", "source", "section", "start", "end", "role"]
 
 
-def label_passages(text, passages, sections, meta, model=None) -> pd.DataFrame:
-    out = passages.copy()
-    out["label"] = [ROLE_LABEL.get(r, "other") for r in out["role"]]
-    out["score"] = 0.5
-    out["source"] = "role"
-    return out[["text", "label", "score", "source", "section", "start", "end"]]
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in
+                         zip(COLUMNS, ["object", "object", "float", "object", "int64", "int64", "int64", "object"])})
 
 
-def label_sentences(text, passages, sections, meta, model=None) -> pd.DataFrame:
-    return passages.iloc[0:0].copy()
+def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | None,
+                   meta: Mapping[str, Any] | None, model=None) -> pd.DataFrame:
+    """Label every passage; offsets are kept as given.
+
+    ``model``: None = the shipped model, False = rules only, a folder or a loaded model.
+    Columns: text, label, score (0–1), source, section, start, end, role.
+    """
+    if passages is None or len(passages) == 0:
+        return _empty()
+    texts = [str(t) for t in passages["text"]]
+    roles = [str(r) if isinstance(r, str) else "other" for r in passages.get("role", ["other"] * len(texts))]
+    labels, scores, sources = decide(texts, roles, meta, model=model)
+    out = pd.DataFrame({"text": texts, "label": labels, "score": scores, "source": sources,
+                        "section": passages["section"].to_numpy(), "start": passages["start"].to_numpy(),
+                        "end": passages["end"].to_numpy(), "role": roles})
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | None,
+                    meta: Mapping[str, Any] | None, model=None) -> pd.DataFrame:
+    """One row per sentence (split on 。！？； and line ends), same columns as passages.
+
+    ``passages`` may be the structure's passages or already labelled ones; a sentence's prior
+    is its section role, pulled toward its paragraph's label when that is known.
+
+    >>> ps = pd.DataFrame({"text": ["全年办结案件12件。下一步将加强培训。"], "section": [0],
+    ...                    "role": ["achievements"], "start": [0], "end": [19]})
+    >>> out = label_sentences("全年办结案件12件。下一步将加强培训。", ps, None, {}, model=False)
+    >>> list(zip(out["text"], out["label"]))
+    [('全年办结案件12件。', 'achievement'), ('下一步将加强培训。', 'plan')]
+    """
+    if passages is None or len(passages) == 0:
+        return _empty()
+    rtype = (meta or {}).get("report_type")
+    has_label = "label" in passages.columns
+    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e = [], [], [], [], [], []
+    for i in range(len(passages)):
+        row = passages.iloc[i]
+        s0, e0 = int(row["start"]), int(row["end"])
+        ptext = str(row["text"])
+        # offsets into the report text when it is given and agrees, else into the passage text
+        use_doc = bool(text) and text[s0:e0] == ptext
+        src, base = (text, 0) if use_doc else (ptext, s0)
+        spans = sentence_spans(src, s0, e0) if use_doc else sentence_spans(ptext)
+        role = row["role"] if isinstance(row.get("role"), str) else "other"
+        prior = role_prior(role, rtype)
+        if has_label and row["label"] in LABEL_INDEX:
+            onehot = np.full(len(LABELS), 0.05)
+            onehot[LABEL_INDEX[row["label"]]] = 0.85
+            prior = np.sqrt(prior * onehot)
+            prior /= prior.sum()
+        for s, e in spans:
+            rows_t.append(src[s:e])
+            rows_p.append(prior)
+            rows_r.append(role)
+            rows_sec.append(row["section"])
+            rows_s.append(s + base)
+            rows_e.append(e + base)
+    if not rows_t:
+        return _empty()
+    labels, scores, sources = decide(rows_t, rows_r, meta, model=model, priors=np.array(rows_p))
+    out = pd.DataFrame({"text": rows_t, "label": labels, "score": scores, "source": sources,
+                        "section": rows_sec, "start": rows_s, "end": rows_e, "role": rows_r})
+    return out[COLUMNS].reset_index(drop=True)

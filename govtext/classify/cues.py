@@ -1,0 +1,173 @@
+"""Cue rules for passage labels, read from ``govtext/data/cues_rules.json``.
+
+Two kinds of rules: *strong* rules decide a paragraph on their own (greetings,
+the review-ending problems paragraph, 下一步 openings …); *weak* cue words add
+evidence that is blended with the section-role prior and the model.
+
+>>> strong_match("我们也清醒看到，发展中还存在不少困难和问题。", "gwr")
+('shortcoming', 'clearly_see')
+>>> strong_match("各位代表：", "gwr")
+('other', 'greeting')
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping
+
+import numpy as np
+import regex
+
+LABELS: tuple[str, ...] = ("achievement", "shortcoming", "plan", "other")
+LABEL_INDEX = {lab: i for i, lab in enumerate(LABELS)}
+
+ROLE_LABEL = {"achievements": "achievement", "duties": "achievement", "shortcomings": "shortcoming",
+              "plans": "plan", "targets": "plan", "self_building": "plan",
+              "preamble": "other", "other": "other"}
+
+
+@dataclass(frozen=True)
+class StrongRule:
+    name: str
+    label: str
+    pattern: "regex.Pattern"
+    head: int | None
+    max_len: int | None
+    min_share: float | None
+    types: frozenset | None
+    requires: "regex.Pattern | None"
+
+
+@dataclass(frozen=True)
+class CueSet:
+    strong: tuple[StrongRule, ...]
+    weak: tuple["regex.Pattern", ...]          # one alternation per label, in LABELS order
+    weak_weights: tuple[dict, ...]              # matched word -> weight, per label
+    role_prior: dict
+    time: dict
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueSet:
+    """Parse and compile the cue file once."""
+    raw = json.loads(resources.files("govtext").joinpath("data/cues_rules.json").read_text(encoding="utf-8"))
+    strong = []
+    for r in raw["strong"]:
+        if r["label"] not in LABEL_INDEX:
+            raise ValueError(f"cues_rules.json: unknown label {r['label']!r} in rule {r['name']!r}")
+        strong.append(StrongRule(
+            name=r["name"], label=r["label"], pattern=regex.compile(r["pattern"], regex.M),
+            head=r.get("head"), max_len=r.get("max_len"), min_share=r.get("min_share"),
+            types=frozenset(r["types"]) if r.get("types") else None,
+            requires=regex.compile(r["requires"]) if r.get("requires") else None))
+    weak, weights = [], []
+    for lab in LABELS:
+        pairs = sorted(raw["weak"].get(lab, []), key=lambda p: -len(p[0]))  # longest word first
+        weights.append({w: float(x) for w, x in pairs})
+        weak.append(regex.compile("|".join(regex.escape(w) for w, _ in pairs)) if pairs else None)
+    order = raw["role_prior"]["_order"]
+    prior = {}
+    for role, vals in raw["role_prior"].items():
+        if role.startswith("_"):
+            continue
+        v = np.array([vals[order.index(lab)] for lab in LABELS], dtype=float)
+        prior[role] = v / v.sum()
+    time = dict(raw["time"])
+    for k, v in list(time.items()):
+        if isinstance(v, str):
+            time[k] = regex.compile(v)
+    return CueSet(tuple(strong), tuple(weak), tuple(weights), prior, time)
+
+
+def strong_match(text: str, report_type: str | None = None) -> tuple[str, str] | None:
+    """The (label, rule name) of the first strong rule that fires on a paragraph, or None.
+
+    >>> strong_match("下一步，我们将继续加强法治宣传。", "fzzf")
+    ('plan', 'next_step')
+    """
+    cues = load_cues()
+    body = text.strip()
+    n = len(body)
+    if not n:
+        return None
+    for rule in cues.strong:
+        if rule.max_len is not None and n > rule.max_len:
+            continue
+        if rule.types is not None and report_type not in rule.types:
+            continue
+        hay = body[: rule.head] if rule.head else body
+        m = rule.pattern.search(hay)
+        if m is None:
+            continue
+        if rule.min_share is not None and (n - m.start()) / n < rule.min_share:
+            continue
+        if rule.requires is not None and not rule.requires.search(body, m.start()):
+            continue
+        return rule.label, rule.name
+    return None
+
+
+def weak_evidence(text: str) -> np.ndarray:
+    """Per-label cue evidence of a paragraph (weights summed, then scaled by length).
+
+    >>> bool(weak_evidence("存在短板和不足。")[LABEL_INDEX["shortcoming"]] > 0)
+    True
+    """
+    cues = load_cues()
+    ev = np.zeros(len(LABELS))
+    for i, (pat, wts) in enumerate(zip(cues.weak, cues.weak_weights)):
+        if pat is None:
+            continue
+        ev[i] = sum(wts[m.group()] for m in pat.finditer(text))
+    # density rather than raw count, but long paragraphs still count for more
+    return ev / np.sqrt(1.0 + len(text) / 40.0)
+
+
+_YEAR = regex.compile(r"(?<![\d０-９])([12][0-9]{3})(?=年)")
+
+
+def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
+    """Evidence from year words against the report's year: the plan year counts for plan,
+    the reviewed year for achievement.
+
+    >>> bool(time_evidence("2024年，我们将……", {"year": 2024, "report_type": "gwr"})[LABEL_INDEX["plan"]] > 0)
+    True
+    """
+    cues = load_cues()
+    t = cues.time
+    ev = np.zeros(len(LABELS))
+    meta = meta or {}
+    year, rtype = meta.get("year"), meta.get("report_type")
+    gwr = rtype == "gwr"
+    a, p = LABEL_INDEX["achievement"], LABEL_INDEX["plan"]
+    if isinstance(year, (int, np.integer)) and year > 0:
+        review, plan = (year - 1, year) if gwr else (year, year + 1)
+        for m in _YEAR.finditer(text):
+            y = int(m.group(1))
+            if y == review:
+                ev[a] += t["year_weight"]
+            elif y >= plan and y <= plan + 15:
+                ev[p] += t["year_weight"]
+    w = t["word_weight"]
+    if gwr:
+        ev[p] += w * len(t["plan_words_gwr"].findall(text))
+        ev[a] += w * len(t["review_words_gwr"].findall(text))
+    else:
+        ev[p] += w * len(t["plan_words_after"].findall(text))
+        ev[a] += w * len(t["review_words_after"].findall(text))
+    ev[p] += w * len(t["future_words"].findall(text))
+    return ev / np.sqrt(1.0 + len(text) / 40.0)
+
+
+def role_prior(role: str | None, report_type: str | None = None) -> np.ndarray:
+    """Label distribution assumed for a paragraph under a section of this role.
+
+    >>> LABELS[int(role_prior("shortcomings").argmax())]
+    'shortcoming'
+    """
+    prior = load_cues().role_prior
+    if report_type == "plan" and role in (None, "preamble", "other"):
+        return prior["plan_document"]
+    return prior.get(role or "other", prior["other"])
