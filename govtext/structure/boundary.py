@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-OPENERS_BONUS = 3.0
+OPENERS_BONUS = 4.0
 _OPEN = "“‘《（(「『【"
 _CLOSE = "”’》）)」』】"
 _PAIR = dict(zip(_CLOSE, _OPEN))

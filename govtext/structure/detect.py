@@ -20,6 +20,10 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 WS = " \t\u3000\u00a0\u200b\u200d\ufeff\r"
 # run-in cuts scoring below this are not trusted when the title could also end at its 。
 RUNIN_OVERRIDE = 4.5
+# a lone run-in heading (its family otherwise well punctuated) needs a clear boundary
+SOLO_RUNIN = 3.0
+SOLO_OVERRIDE = 6.0
+SOLO_FAMILIES = ("part", "cn", "paren_cn")
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
@@ -94,7 +98,7 @@ def _terminator(seg: str) -> int:
     return best
 
 
-def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None):
+def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_runin: bool = False):
     """(title_start, title_end, heading_end, kind) for a heading whose marker ends at p, or None."""
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
@@ -109,16 +113,16 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None):
         te = p + len(seg.rstrip(WS))
         return p, te, te, "own"
     if 0 <= t <= max_title:
-        if runin and t > 4:
+        if (runin or solo_runin) and t > 4:
             cut, sc = best_cut(seg, min(t - 1, run_max), bonus=bonus)
-            if cut and sc >= RUNIN_OVERRIDE:
+            if cut and sc >= (RUNIN_OVERRIDE if runin else SOLO_OVERRIDE):
                 return p, p + cut, p + cut, "runin"
         if t == 0:
             return None
         return p, p + t, p + t + 1, "term"
-    if runin:
+    if runin or solo_runin:
         cut, sc = best_cut(seg, run_max if t < 0 else min(t - 1, run_max), bonus=bonus)
-        if cut:
+        if cut and (runin or sc >= SOLO_RUNIN):
             return p, p + cut, p + cut, "runin"
     return None
 
@@ -159,7 +163,8 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
             prev = accepted[-1] if accepted else None
             if not (prev and prev.heading_end == mk.start and prev.family != fam and mk.number == 1):
                 continue
-        span = _title_span(text, mk.end, limits[i], fam in runin_fams, sib_bonus.get(i))
+        span = _title_span(text, mk.end, limits[i], fam in runin_fams, sib_bonus.get(i),
+                           solo_runin=fam in SOLO_FAMILIES and strength != "loose")
         if span is None or _is_list_item(text, span):
             continue
         if strength == "weak" and not _sequence_ok(fam, mk.number, last, order):
@@ -220,10 +225,20 @@ def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
     for i, (mk, st, ls, le) in enumerate(cands):
         if mk.family in runin_fams and st != "loose":
             by_fam.setdefault(mk.family, []).append(i)
+    groups = []
     for fam, idx in by_fam.items():
+        cur: list[int] = []
+        for i in idx:
+            if cands[i][0].number == 1 and cur:
+                groups.append(cur)
+                cur = []
+            cur.append(i)
+        groups.append(cur)
+    for idx in groups:
         if len(idx) < 3:
             continue
         seen: dict[str, set] = {}
+        follow: dict[str, set] = {}
         cutpos: dict[int, dict[str, int]] = {}
         for i in idx:
             mk = cands[i][0]
@@ -231,12 +246,16 @@ def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
             cp = {}
             for cut, _ in cut_scores(seg, run_max):
                 bg = seg[cut - 2:cut]
-                cp.setdefault(bg, cut)
-                seen.setdefault(bg, set()).add(i)
+                if bg not in cp:
+                    cp[bg] = cut
+                    seen.setdefault(bg, set()).add(i)
+                    follow.setdefault(bg, set()).add(seg[cut:cut + 2])
             cutpos[i] = cp
-        common = {bg for bg, s in seen.items() if len(s) * 3 >= len(idx) * 2}
+        # a shared title ending is followed by different body openings (a shared phrase inside the
+        # title is followed by the same words in every sibling)
+        common = {bg for bg, s in seen.items() if len(s) * 3 >= len(idx) * 2 and len(follow[bg]) * 3 >= len(s) * 2}
         for i in idx:
-            b = {cutpos[i][bg]: 2.0 for bg in common if bg in cutpos[i]}
+            b = {cutpos[i][bg]: 3.0 for bg in common if bg in cutpos[i]}
             if b:
                 out[i] = b
     return out

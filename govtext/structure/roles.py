@@ -74,10 +74,14 @@ def role_of_title(title: str, meta: dict) -> str | None:
     return _year_role(title, meta)
 
 
-def role_of_body(body: str) -> str | None:
-    """The role the body's cue words point to (targets first), or None."""
+def _vague(title: str) -> bool:
+    return any(regex.search(p, title) for p in _cfg()["vague_titles"])
+
+
+def role_of_body(body: str, allow_targets: bool = True) -> str | None:
+    """The role the body's cue words point to (targets first, for vague titles), or None."""
     cc = _cfg()["content_cues"]
-    if any(w in body for w in cc["targets"]):
+    if allow_targets and any(w in body for w in cc["targets"]):
         return "targets"
     head = body[:3000]
     score = {r: sum(head.count(w) for w in cc[r]) for r in ("achievements", "plans", "shortcomings")}
@@ -100,7 +104,7 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     for k, r in enumerate(tops):
         role = role_of_title(r["title"], meta)
         if role is None:
-            role = role_of_body(text[r["heading_end"]:r["end"]])
+            role = role_of_body(text[r["heading_end"]:r["end"]], allow_targets=_vague(r["title"]))
         if role is None and rtype == "plan":
             role = "plans"
         if role is None:
