@@ -1,0 +1,202 @@
+"""Bytes to text: BOM, UTF-8, GB18030/GBK, Big5, UTF-16, with a check against mojibake.
+
+Order of attempts: a byte-order mark; UTF-16 without BOM (NUL bytes in every
+other position); strict UTF-8; the Chinese legacy encodings (GB18030, Big5),
+keeping the one whose characters are common Chinese characters; finally
+charset-normalizer's best guess, accepted only when it passes the same check.
+
+>>> decode_bytes("政府工作报告".encode("gbk"), "r.txt")
+'政府工作报告'
+>>> decode_bytes("\\ufeff一、概况".encode("utf-8"), "r.txt")
+'一、概况'
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+
+from ..errors import BinaryFileError, MojibakeError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+# Latin-1 letters and symbols typical of GBK/UTF-8 bytes read as cp1252/latin-1.
+_LATIN_JUNK = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# UTF-8 bytes of U+FFFD read as GBK: the well-known 锟斤拷 run.
+_KUNKIN = re.compile("锟斤拷|烫烫烫|屯屯屯")
+
+
+@lru_cache(maxsize=1)
+def common_han() -> frozenset[str]:
+    """The common Chinese characters: GB2312 level 1 and 2 plus Big5's common set.
+
+    Built from the codecs themselves, so no word list ships with govtext.
+    """
+    chars: set[str] = set()
+    for hi in range(0xB0, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    for hi in range(0xA4, 0xC7):  # Big5 level 1: the 5401 common traditional characters
+        for lo in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            try:
+                chars.add(bytes((hi, lo)).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+def han_quality(text: str, sample: int = 20000) -> tuple[int, float]:
+    """(number of Han characters, share of them that are common) in a sample of ``text``."""
+    s = text[:sample]
+    han = _HAN.findall(s)
+    if not han:
+        return 0, 0.0
+    common = common_han()
+    return len(han), sum(1 for c in han if c in common) / len(han)
+
+
+def mojibake_reason(text: str) -> str | None:
+    """Why ``text`` looks garbled, or None when it looks like real text.
+
+    >>> mojibake_reason("城东镇2023年度法治政府建设情况报告") is None
+    True
+    >>> mojibake_reason("ÕþÎñ¹¤×÷±¨¸æ ÕþÎñ¹¤×÷±¨¸æ") is not None
+    True
+    """
+    s = text[:20000]
+    visible = [c for c in s if not c.isspace()]
+    n = len(visible)
+    if n == 0:
+        return None
+    if s.count("\ufffd") > max(2, n // 100):
+        return "it holds many undecodable bytes (U+FFFD)"
+    if len(_KUNKIN.findall(s)) >= 2:
+        return "it holds 锟斤拷-style garbage (bytes decoded twice)"
+    han_n, common = han_quality(s)
+    junk = len(_LATIN_JUNK.findall(s))
+    if junk > 0.2 * n and han_n < 0.3 * n:
+        return "its characters are Latin-1 symbols where Chinese text was expected (mojibake)"
+    if han_n >= 20 and common < 0.6:
+        return "its Chinese characters are mostly rare ones (wrong encoding: mojibake)"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return ctrl > 0.05 * max(1, len(head))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: NUL bytes (from ASCII) and a clean decode into Chinese."""
+    if len(data) % 2 or b"\x00" not in data[:8192]:
+        return None
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if mojibake_reason(text) is not None:
+            continue
+        printable = sum(1 for c in text[:4000] if c.isprintable() or c in "\r\n\t")
+        score = printable / max(1, min(len(text), 4000)) + han_quality(text)[1]
+        if score > 1.5 and (best is None or score > best[0]):
+            best = (score, text)
+    return None if best is None else best[1]
+
+
+def _acceptable(text: str) -> bool:
+    return mojibake_reason(text) is None
+
+
+def decode_bytes(data: bytes, path: object = None, hint: str | None = None) -> str:
+    """Decode a text file's bytes; raise a DecodeError subclass naming ``path``.
+
+    ``hint`` is an encoding the container declares (an HTML <meta charset>);
+    it is tried first and kept only when the result passes the mojibake check.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise MojibakeError(path, f"it starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
+    text16 = _utf16_without_bom(data)
+    if text16 is not None and _acceptable(text16):
+        return text16
+    if _looks_binary(data):
+        raise BinaryFileError(path, "it holds binary data, not text (NUL or control bytes)")
+    candidates: list[str] = []
+    if hint:
+        candidates.append(_normalise_encoding(hint))
+    candidates += ["utf-8", "gb18030", "big5"]
+    if len(data) % 2 == 0:
+        candidates += ["utf-16-le", "utf-16-be"]  # BOM-less UTF-16 of pure CJK text has no NULs
+    best: tuple[float, str] | None = None
+    seen: set[str] = set()
+    for enc in candidates:
+        if enc in seen:
+            continue
+        seen.add(enc)
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if enc == "utf-8":
+            # Multi-byte text that is valid UTF-8 is UTF-8: legacy Chinese bytes almost never are.
+            reason = mojibake_reason(text)
+            if reason is None:
+                return text
+            if not text.isascii():
+                raise MojibakeError(path, f"it is valid UTF-8 but {reason}")
+            continue
+        if not _acceptable(text):
+            continue
+        han_n, common = han_quality(text)
+        score = common if han_n else 0.5
+        if best is None or score > best[0]:
+            best = (score, text)
+        if han_n and common > 0.97:
+            return text
+    if best is not None:
+        return best[1]
+    return _charset_normalizer(data, path)
+
+
+def _normalise_encoding(name: str) -> str:
+    n = name.strip().lower().replace("_", "-")
+    # GB2312/GBK pages routinely hold GBK/GB18030-only characters.
+    if n in ("gb2312", "gbk", "gb-2312", "x-gbk", "cp936", "euc-cn"):
+        return "gb18030"
+    if n in ("big5-hkscs", "cp950"):
+        return "big5"
+    return n
+
+
+def _charset_normalizer(data: bytes, path: object) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        match = from_bytes(data).best()
+    except Exception:  # the detector itself failed: report as undecodable
+        match = None
+    if match is not None:
+        text = str(match)
+        reason = mojibake_reason(text)
+        if reason is None:
+            return text
+        raise MojibakeError(path, f"no encoding gives readable text: as {match.encoding} {reason}")
+    raise MojibakeError(path, "no encoding gives readable text (tried UTF-8, GB18030, Big5, UTF-16)")
