@@ -29,6 +29,9 @@ _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分�
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
 
 
+_NBSP_TOKEN = "<U+00A0>"
+
+
 @dataclass(frozen=True)
 class Head:
     start: int          # marker start
@@ -74,8 +77,13 @@ def _candidates(text: str) -> list[tuple]:
             li += 1
         ls, le = lines[li]
         j = mk.start
-        while j > ls and text[j - 1] in WS:
-            j -= 1
+        while j > ls:
+            if text[j - 1] in WS:
+                j -= 1
+            elif text.startswith(_NBSP_TOKEN, j - 8) and j - 8 >= ls:
+                j -= 8           # a literal "<U+00A0>" left by an R scraper counts as a space
+            else:
+                break
         if j == ls:
             strength = "strong"
         elif j < mk.start or text[j - 1] in weak_before:
