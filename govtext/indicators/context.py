@@ -1,0 +1,162 @@
+"""Context of an indicator: its sentence, clause, subject, change direction, target flag, section.
+
+All lookups are bisections into boundary arrays computed once per text, so the
+whole pass stays linear.
+
+>>> t = "地区生产总值增长5%左右。入户宣传5.2万户。"
+>>> ctx = TextContext(t)
+>>> ctx.sentence_span(8)
+(0, 13)
+>>> subject_before(t, ctx.clause_span(8)[0], 8)
+'地区生产总值'
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .lexicon import lexicon
+
+_SENT_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[。！？!?\n，,；;：:]")
+_LEADING_JUNK = re.compile(r"^[\s、，,；;：:（）()“”\"'‘’《》〈〉【】—\-·…0-9一二三四五六七八九十]*[、.．)）]?")
+_DIGITS = re.compile(r"[\d.,%％]+")
+
+
+class TextContext:
+    """Sentence and clause boundaries of one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
+        self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+
+    @staticmethod
+    def _span(ends: list[int], pos: int, n: int) -> tuple[int, int]:
+        i = bisect.bisect_right(ends, pos)
+        start = ends[i - 1] if i > 0 else 0
+        end = ends[i] if i < len(ends) else n
+        return start, end
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return self._span(self.sent_ends, pos, len(self.text))
+
+    def clause_span(self, pos: int) -> tuple[int, int]:
+        return self._span(self.clause_ends, pos, len(self.text))
+
+
+@lru_cache(maxsize=1)
+def _words():
+    lex = lexicon()
+    w = lex.words
+    strip_end = re.compile(rf"(?:{w['subject_strip_end'].pattern})$")
+    strip_start = re.compile(rf"^(?:{w['subject_strip_start'].pattern})")
+    return w, strip_end, strip_start
+
+
+def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
+    """What is counted: the words between ``lo`` (clause start) and the number at ``pos``.
+
+    Verbs and qualifiers next to the number (增长, 达到, 约) and openers (其中, 全年)
+    are dropped; long phrases keep their last ``max_len`` characters.
+    """
+    _, strip_end, strip_start = _words()
+    s = text[lo:pos].strip()
+    s = re.sub(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?", "", s)
+    s = _LEADING_JUNK.sub("", s)
+    for _ in range(6):
+        s2 = strip_end.sub("", s).rstrip(" 、和及与")
+        s2 = re.sub(r"(?:20\d\d|19\d\d)年(?:底|末|初)?$", "", s2)
+        if s2 == s:
+            break
+        s = s2
+    for _ in range(4):
+        s2 = strip_start.sub("", s).lstrip(" 、")
+        s2 = re.sub(r"^(?:20\d\d|19\d\d)年(?:底|末|初|全年)?", "", s2)
+        if s2 == s:
+            break
+        s = s2
+    if len(s) > max_len:
+        s = s[-max_len:]
+    return s.strip("“”\"'（）() ")
+
+
+def subject_after(text: str, end: int, hi: int, max_len: int = 12) -> str:
+    """For number-first clauses (5000余户居民受益): the words after the unit."""
+    s = text[end:hi]
+    s = re.split(r"[，,。；;：:！？\n]", s, maxsplit=1)[0]
+    s = re.sub(r"^(?:的|左右|以上|以内)", "", s)
+    return s[:max_len].strip()
+
+
+def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
+    """'up' or 'down' when a change verb sits just before the number in its clause."""
+    w, _, _ = _words()
+    window = text[max(lo, pos - 10):pos]
+    best = None
+    for key, direction in (("change_up", "up"), ("change_down", "down")):
+        for m in w[key].finditer(window):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), direction)
+    if best is not None:
+        return best[1]
+    return None
+
+
+def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], list, list] | None:
+    """Sorted (start, end, label, role) arrays of sections for lookups; None if no sections."""
+    if sections is None or len(sections) == 0 or "start" not in sections or "end" not in sections:
+        return None
+    df = sections
+    roles = effective_roles(df)
+    order = sorted(range(len(df)), key=lambda i: (int(df["start"].iloc[i]), -int(df["end"].iloc[i])))
+    starts = [int(df["start"].iloc[i]) for i in order]
+    ends = [int(df["end"].iloc[i]) for i in order]
+    labels = [df.index[i] for i in order]
+    rl = [roles[i] for i in order]
+    return starts, ends, labels, rl
+
+
+def effective_roles(df: pd.DataFrame) -> list:
+    """Each section's role, inherited from its parent when it has none."""
+    roles = list(df["role"]) if "role" in df else [None] * len(df)
+    roles = [r if isinstance(r, str) and r else None for r in roles]
+    if "parent" in df:
+        pos = {lab: i for i, lab in enumerate(df.index)}
+        parents = list(df["parent"])
+        for i in range(len(roles)):
+            j, seen = i, 0
+            while roles[i] is None and seen < 10:
+                p = parents[j]
+                if p is None or (isinstance(p, float) and p != p) or p not in pos and p not in range(len(roles)):
+                    break
+                j = pos.get(p, p) if p in pos else int(p)
+                roles[i] = roles[j]
+                seen += 1
+    # sections with no parent info: inherit from the enclosing section with a role
+    starts, ends = list(df["start"]), list(df["end"])
+    for i in range(len(roles)):
+        if roles[i] is None:
+            for j in range(len(roles)):
+                if j != i and roles[j] and starts[j] <= starts[i] and ends[i] <= ends[j]:
+                    roles[i] = roles[j]
+    return roles
+
+
+def locate_section(index, pos: int):
+    """(row label, role) of the innermost section holding ``pos``; (-1, None) outside all."""
+    if index is None:
+        return -1, None
+    starts, ends, labels, roles = index
+    i = bisect.bisect_right(starts, pos) - 1
+    # walk back to the innermost (latest-starting) section that still contains pos
+    steps = 0
+    while i >= 0 and steps < 64:
+        if starts[i] <= pos < ends[i]:
+            return labels[i], roles[i]
+        i -= 1
+        steps += 1
+    return -1, None

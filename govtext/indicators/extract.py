@@ -1,0 +1,98 @@
+"""`extract_indicators`: every stated quantity of a report as one DataFrame row."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+import pandas as pd
+
+from .context import TextContext, change_of, locate_section, section_index, subject_after, subject_before
+from .filters import exclusion
+from .grammar import scan
+from .targets import fallback_sections, is_target
+
+INDICATOR_COLUMNS = ["text", "value", "value_max", "unit", "approx", "qualifier", "target", "change",
+                     "kind", "subject", "section", "sentence", "start", "end"]
+
+_ENUM_GAP = re.compile(r"^[、和及与 ]*$")
+
+
+def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: dict | None = None, *,
+                       keep_excluded: bool = False) -> pd.DataFrame:
+    """Every stated quantity in ``text``: value in base units, unit, qualifiers, subject, target.
+
+    Columns: ``text, value, value_max, unit, approx, qualifier, target, change, kind,
+    subject, section, sentence, start, end``. ``text[start:end] == row.text``; rows are
+    sorted by ``start`` and do not overlap. ``section`` is the row label of the innermost
+    section of ``sections`` holding the number (-1 outside all); ``sentence`` is the text
+    of the sentence holding it. ``value_max`` is the top of a range (NaN otherwise).
+    ``keep_excluded=True`` adds the rejected mentions with a ``reason`` column (debugging).
+
+    >>> df = extract_indicators("全年入户宣传5.2万户，地区生产总值增长5%左右。2023年新增4A级景区3个。")
+    >>> df[["text", "value", "unit", "approx", "subject"]].values.tolist()
+    [['5.2万户', 52000.0, '户', False, '入户宣传'], ['5%左右', 5.0, '%', True, '地区生产总值'], ['3个', 3.0, '个', False, '新增4A级景区']]
+    """
+    text = text or ""
+    meta = meta or {}
+    ctx = TextContext(text)
+    index = section_index(sections)
+    fallback = None
+    if index is None or all(r is None for r in index[3]):
+        fb = fallback_sections(text)
+        if fb:
+            fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb])
+    plan_document = str(meta.get("report_type") or "") == "plan"
+
+    rows = []
+    prev = None
+    for m in scan(text):
+        reason = exclusion(text, m)
+        if reason and not keep_excluded:
+            continue
+        ns = m.num_start
+        c_lo, c_hi = ctx.clause_span(ns)
+        s_lo, s_hi = ctx.sentence_span(ns)
+        label, role = locate_section(index, ns)
+        if fallback is not None:
+            _, role = locate_section(fallback, ns)
+        lo = c_lo
+        if prev is not None and prev["end"] > lo and prev["end"] <= m.start:
+            lo = prev["end"]
+        subject = subject_before(text, lo, m.start)
+        if not subject and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
+            subject = prev["subject"]
+        if not subject:
+            subject = subject_after(text, m.end, c_hi)
+        change = "up" if m.form == "doubling" else change_of(text, c_lo, m.start, m.end)
+        if change is None and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
+            change = prev["change"]
+        clause = text[max(c_lo, s_lo):c_hi]
+        sentence = text[s_lo:s_hi]
+        row = {
+            "text": text[m.start:m.end],
+            "value": float(m.value),
+            "value_max": float(m.value_max) if not math.isnan(m.value_max) else math.nan,
+            "unit": m.unit,
+            "approx": m.approx,
+            "qualifier": m.qualifier,
+            "target": is_target(clause, sentence, role, plan_document),
+            "change": change,
+            "kind": m.kind,
+            "subject": subject,
+            "section": label,
+            "sentence": sentence.strip(),
+            "start": m.start,
+            "end": m.end,
+        }
+        if keep_excluded:
+            row["reason"] = reason
+        rows.append(row)
+        if not reason:
+            prev = row
+    cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
+    df = pd.DataFrame(rows, columns=cols)
+    if len(df):
+        df = df.astype({"value": float, "value_max": float, "approx": bool, "target": bool,
+                        "start": int, "end": int})
+    return df

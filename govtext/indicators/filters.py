@@ -1,0 +1,100 @@
+"""Which scanned mentions are not indicators: years, ordinals, names, slogans, thresholds.
+
+Each rule returns a short reason (kept for debugging) or ``None``. The word lists
+live in ``govtext/data/indicators_rules.json``.
+
+>>> from govtext.indicators.grammar import scan
+>>> t = "2023年，60岁以上老人，第3位，新增4A级景区3个"
+>>> [(t[m.start:m.end], exclusion(t, m)) for m in scan(t)]
+[('2023年', 'year'), ('60岁以上', 'threshold'), ('3位', 'ordinal'), ('3个', None)]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .grammar import Mention
+from .lexicon import lexicon
+
+_YEAR_NEXT = re.compile(r"[代度底初末中级届]|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTE_OPEN = "“‘\"'「『《〈"
+_QUOTE_CLOSE = "”’\"'」』》〉"
+_CLAUSE_PUNCT = set("，。；：！？,;:!?\n")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    lex = lexicon()
+    w = lex.words
+    bound = set(lex.rules["bound_qualifiers"])
+    threshold_kinds = set(lex.rules["threshold_kinds"])
+    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds
+
+
+def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
+    """True when [s, e) sits inside a short quoted name (“三减二化一提升”, “7+1”)."""
+    i = s - 1
+    lo = max(0, s - limit)
+    while i >= lo and text[i] not in _QUOTE_OPEN and text[i] not in _QUOTE_CLOSE and text[i] not in _CLAUSE_PUNCT:
+        i -= 1
+    if i < lo or text[i] not in _QUOTE_OPEN:
+        return False
+    j = e
+    hi = min(len(text), e + limit)
+    while j < hi and text[j] not in _QUOTE_CLOSE and text[j] not in _QUOTE_OPEN and text[j] not in _CLAUSE_PUNCT:
+        j += 1
+    return j < hi and text[j] in _QUOTE_CLOSE
+
+
+def exclusion(text: str, m: Mention) -> str | None:
+    """Why ``m`` is not an indicator (a short reason), or ``None`` when it is one."""
+    lex, slogan_re, name_re, bound, threshold_kinds = _rules()
+    s, e, ns = m.start, m.end, m.num_start
+    before = text[ns - 1] if ns > 0 else ""
+    before2 = text[max(0, ns - 2):ns]
+    after = text[e] if e < len(text) else ""
+    after_unit = text[m.unit_end:m.unit_end + 6]
+
+    # years and periods: 2023年, 2021—2025年, 二〇二三年, 90年代, 23年12月
+    if m.written_unit == "年":
+        vals = [m.value] + ([m.value_max] if m.value_max == m.value_max else [])
+        if any(1000 <= v <= 2999 for v in vals) or _YEAR_NEXT.match(text, m.unit_end):
+            return "year"
+        if m.chinese and m.value >= 100:
+            return "year"
+    # ordinals, ranks and markers: 第3位, 第一, 前10名
+    if before == "第" or (before == " " and text[ns - 2:ns - 1] == "第"):
+        return "ordinal"
+    if before == "前" and m.written_unit in ("名", "位"):
+        return "rank"
+    # codes and names with digits: 5G, PM2.5, C919, U18, 1+3+N, "7+1", No.3
+    if before and ((before.isascii() and before.isalpha()) or before in "+＋#№·@/×*"):
+        return "code"
+    if before and (before.isdigit() or before in ".．"):
+        return "code"
+    num_end = ns + len(m.numeral)
+    nxt = text[num_end] if num_end < len(text) else ""
+    if nxt and (nxt in "+＋" or (nxt.isascii() and nxt.isalpha() and not m.written_unit.isascii())):
+        return "code"
+    if after and (after in "+＋" or (after.isascii() and after.isalnum())):
+        return "code"
+    # names after the unit: 68海里景区, 4A级 (non-count kinds only: 5个工程项目 is a count)
+    if m.kind not in ("count", "percent") and name_re.match(text, m.unit_end):
+        return "name"
+    # slogans and numbered names: 四个意识, 两个维护, 三项制度, “三减二化一提升”
+    if m.chinese and not m.magnitude:
+        if slogan_re.match(text, m.unit_end):
+            return "slogan"
+        if m.value == 1 and m.form == "number":
+            return "one"
+    if m.form == "number" and m.value < 1000 and _in_short_quote(text, s, e):
+        return "quoted name"
+    # thresholds that name a category: 60岁以上老人, 10万元以下, 投资超5亿元的项目, 10亿元以上15个
+    has_bound = any(q in bound for q in m.qualifiers)
+    if has_bound and m.kind not in ("percent", "permille", "percent_point"):
+        if after == "的" or after.isdigit():
+            return "threshold"
+        if m.kind in threshold_kinds and _CJK.match(after) and any(q in ("以上", "以下", "及以上", "及以下") for q in m.qualifiers):
+            return "threshold"
+    return None

@@ -1,0 +1,247 @@
+"""Character-level quantity grammar: find every number + unit in a text.
+
+:func:`scan` walks the width-folded text once, left to right, and yields
+:class:`Mention` objects (number, magnitude, qualifiers, unit, range) with
+offsets into the text. Deciding which mentions are indicators (years, ordinals,
+names ...) is :mod:`govtext.indicators.filters`' job.
+
+>>> [(m.value, m.unit, m.qualifier) for m in scan("入户宣传5.2万户，发放资料60000余册")]
+[(52000.0, '户', ''), (60000.0, '册', '余')]
+>>> [(m.value, m.value_max, m.unit) for m in scan("增长5.5%—6%，新建5-8万元")]
+[(5.5, 6.0, '%'), (50000.0, 80000.0, '元')]
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+from .lexicon import Lexicon, alternation, lexicon
+from .numerals import (ARABIC, NUMERAL_PATTERN, fold_width, has_digit, has_magnitude, is_chinese,
+                       parse_numeral)
+
+
+@dataclass
+class Mention:
+    start: int                 # span start (includes a qualifier before the number)
+    end: int                   # span end (includes unit and a qualifier after it)
+    num_start: int             # where the number itself starts
+    value: float
+    value_max: float = math.nan
+    unit: str = ""             # canonical unit
+    written_unit: str = ""     # the unit as written
+    kind: str = ""
+    qualifiers: list[str] = field(default_factory=list)
+    form: str = "number"       # number | percent_words | fraction | doubling | cheng
+    chinese: bool = False      # number written in Chinese numerals only
+    magnitude: bool = False    # the number carries 百/千/万/亿
+    unit_end: int = 0          # end of the unit (before a qualifier after it)
+    numeral: str = ""
+    denominator: str = ""      # written unit after "/" (元/人), if any
+
+    @property
+    def qualifier(self) -> str:
+        return "".join(self.qualifiers)
+
+    @property
+    def approx(self) -> bool:
+        return bool(self.qualifiers)
+
+
+_CN_SMALL = "零一二两三四五六七八九十百千"
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = lexicon()
+    r = lex.rules
+    anchor = re.compile(
+        rf"(?P<pct>百分之)"
+        rf"|(?P<frac>(?:[{_CN_SMALL}]+|\d+)分之(?:[{_CN_SMALL}]+|\d+))"
+        rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|几)?番)"
+        rf"|(?P<num>{NUMERAL_PATTERN})"
+    )
+    pre = re.compile(rf"(?:{alternation(r['qualifier_before'])}) ?$")
+    post = re.compile(alternation(r["qualifier_after"]))
+    sep = re.compile(rf" ?(?:{alternation(r['range_separators'])}) ?")
+    numeral = re.compile(NUMERAL_PATTERN)
+    pct_tail = re.compile(rf"(?P<n>{NUMERAL_PATTERN})(?:点(?P<d>[零一二三四五六七八九]+))?")
+    denom = re.compile(rf"/(?P<mag>[百千万亿]*)(?=\S)")
+    cheng_bad = set(r["cheng_not_followed_by"])
+    return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad
+
+
+_FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]+|\d+)分之(?P<num>[{_CN_SMALL}]+|\d+)")
+_DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "几": math.nan, None: 2.0}
+_UNIT_FIRST = "千百"
+
+
+def _trailing_magnitude(numeral: str) -> str:
+    """Magnitude characters at the end of a numeral (8万 → 万; 5 → '')."""
+    i = len(numeral)
+    while i > 0 and numeral[i - 1] in "百千万亿":
+        i -= 1
+    return numeral[i:]
+
+
+def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
+    m = lex.unit_re.match(ft, p)
+    if not m:
+        return None
+    written = m.group()
+    if chinese and written == "分":   # 十分重要: "very", not a score
+        return None
+    return written
+
+
+def _read_unit(lex, ft, p, chinese, denom_re):
+    """Unit at p (one optional space before it), with a "/" denominator; (written, denom, end) or None."""
+    q = p + 1 if p < len(ft) and ft[p] == " " else p
+    written = _match_unit(lex, ft, q, chinese)
+    if written is None:
+        return None
+    end = q + len(written)
+    den = ""
+    dm = denom_re.match(ft, end)
+    if dm:
+        u2 = _match_unit(lex, ft, dm.end(), False)
+        if u2:
+            den = ft[end + 1:dm.end() + len(u2)]
+            end = dm.end() + len(u2)
+    return written, den, end
+
+
+def scan(text: str) -> Iterator[Mention]:
+    """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
+    lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad = _patterns()
+    ft = fold_width(text)
+    n = len(ft)
+    pos = 0
+    while True:
+        m = anchor.search(ft, pos)
+        if not m:
+            return
+        s = m.start()
+        pos = m.end()
+        mention = None
+        if m.group("pct"):
+            t = pct_tail.match(ft, m.end())
+            if not t or not has_digit(t.group("n")):
+                continue
+            v = parse_numeral(t.group("n"))
+            if t.group("d"):
+                v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
+            mention = Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
+                              form="percent_words", chinese=is_chinese(t.group("n")), unit_end=t.end(),
+                              numeral=ft[s:t.end()])
+        elif m.group("frac"):
+            f = _FRACTION.match(ft, s)
+            den, num = parse_numeral(f.group("den")), parse_numeral(f.group("num"))
+            if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
+                continue
+            mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
+                              form="fraction", chinese=True, unit_end=m.end(), numeral=m.group())
+        elif m.group("fan"):
+            g = m.group()
+            key = next((c for c in "一两二三几" if c in g), None)
+            v = _DOUBLING[key]
+            if math.isnan(v):
+                continue
+            mention = Mention(s, m.end(), s, v, unit="倍", written_unit="倍", kind="multiple",
+                              form="doubling", unit_end=m.end(), numeral=g)
+        else:
+            mention = _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad)
+            if mention is None:
+                continue
+        pos = max(pos, mention.end)
+        # a qualifier before the number (约, 超过, 近 ...), one space allowed between
+        pm = pre_re.search(ft, max(0, s - 5), s)
+        if pm:
+            word = pm.group().strip()
+            before = ft[pm.start() - 1] if pm.start() > 0 else ""
+            if not (word == "近" and before in "最附邻就将接远临"):
+                mention.qualifiers.insert(0, word)
+                mention.start = pm.start()
+        # a qualifier after the unit (左右, 以上, 以内 ...)
+        e = mention.end
+        qm = post_re.match(ft, e)
+        if qm and not (qm.group() in ("多", "余") and mention.form != "number"):
+            mention.qualifiers.append(qm.group())
+            mention.end = qm.end()
+            pos = max(pos, mention.end)
+        if not (math.isfinite(mention.value) and (math.isnan(mention.value_max) or math.isfinite(mention.value_max))):
+            continue
+        yield mention
+
+
+def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
+    s, e = m.start(), m.end()
+    num = ft[s:e]
+    # 3万千瓦 / 2百分点: a 千/百 that begins a unit is not a magnitude
+    while num and num[-1] in _UNIT_FIRST:
+        u = _match_unit(lex, ft, e - 1, False)
+        if u and u[0] == num[-1]:
+            num, e = num[:-1], e - 1
+        else:
+            break
+    if not num or not has_digit(num):
+        return None
+    chinese = is_chinese(num)
+    # 456余万元, 1亿3千多万: a qualifier inside the numeral, before its magnitude
+    quals: list[str] = [c for c in num if c in "余多"][:1]
+    p = e
+    if p < len(ft) and ft[p] in "余多":
+        if not quals:
+            quals.append(ft[p])
+        p += 1
+    value = parse_numeral(num)
+    if math.isnan(value):
+        return None
+    unit = _read_unit(lex, ft, p, chinese, denom_re)
+    value_max = math.nan
+    end = unit[2] if unit else p
+    # a range: 5%—6%, 3至5个, 5-8万元
+    rm = sep_re.match(ft, end)
+    if rm and not (quals and unit is None):
+        m2 = numeral_re.match(ft, rm.end())
+        if m2 and has_digit(m2.group()) and is_chinese(m2.group()) == chinese:
+            num2 = m2.group()
+            e2 = m2.end()
+            while num2 and num2[-1] in _UNIT_FIRST:
+                u = _match_unit(lex, ft, e2 - 1, False)
+                if u and u[0] == num2[-1]:
+                    num2, e2 = num2[:-1], e2 - 1
+                else:
+                    break
+            p2 = e2
+            q2 = []
+            if p2 < len(ft) and ft[p2] in "余多":
+                q2.append(ft[p2])
+                p2 += 1
+            unit2 = _read_unit(lex, ft, p2, chinese, denom_re) if num2 else None
+            v2 = parse_numeral(num2) if num2 else math.nan
+            ok = False
+            if unit2 and not math.isnan(v2):
+                if unit is None:
+                    mag = _trailing_magnitude(num2)
+                    if mag and not _trailing_magnitude(num):
+                        value = parse_numeral(num + mag)
+                    ok = rm.group().strip() != "-" or not chinese
+                else:
+                    ok = lex.units[unit[0]].canonical == lex.units[unit2[0]].canonical
+            if ok and value <= v2:
+                unit, value_max, end = unit2, v2, unit2[2]
+                quals += q2
+    if unit is None:
+        # X成 → X*10 %, when 成 is not the start of a word (成为, 成果 ...)
+        if p < len(ft) and ft[p] == "成" and (p + 1 >= len(ft) or ft[p + 1] not in cheng_bad) and value <= 10:
+            return Mention(s, p + 1, s, value * 10, unit="%", written_unit="成", kind="percent", form="cheng",
+                           qualifiers=quals, chinese=chinese, unit_end=p + 1, numeral=num)
+        return None
+    written, den, end = unit
+    u = lex.units[written]
+    canon = u.canonical + (f"/{den}" if den else "")
+    return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
+                   chinese=chinese, magnitude=has_magnitude(num), unit_end=end, numeral=num, denominator=den)

@@ -1,0 +1,68 @@
+"""Units and word lists for indicator extraction, read from ``govtext/data``.
+
+``units.tsv`` (unit, kind, canonical) and ``indicators_rules.json`` (cue words)
+are plain files a researcher can extend; everything here is compiled once.
+
+>>> lex = lexicon()
+>>> lex.units["平米"].canonical, lex.units["人次"].kind
+('平方米', 'count')
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Pattern
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str
+    kind: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, Unit]
+    unit_re: Pattern[str]         # longest unit at a position
+    rules: dict[str, list[str]]
+    words: dict[str, Pattern[str]]  # compiled alternations of rule lists
+
+
+def alternation(words) -> str:
+    """Regex alternation of plain words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("govtext").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def parse_units_tsv(text: str) -> dict[str, Unit]:
+    """Rows of a units table (``unit<TAB>kind<TAB>canonical``; ``#`` comments)."""
+    units: dict[str, Unit] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        written = parts[0].strip()
+        kind = parts[1].strip() if len(parts) > 1 and parts[1].strip() else "count"
+        canon = parts[2].strip() if len(parts) > 2 and parts[2].strip() else written
+        units[written] = Unit(written, kind, canon)
+    return units
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    units = parse_units_tsv(_data_text("units.tsv"))
+    rules = {k: v for k, v in json.loads(_data_text("indicators_rules.json")).items() if not k.startswith("_")}
+    unit_re = re.compile(alternation(units))
+    words = {k: re.compile(alternation(v)) for k, v in rules.items()
+             if isinstance(v, list) and not k.endswith("_regex")}
+    for k, v in rules.items():
+        if k.endswith("_regex"):
+            words[k] = re.compile("|".join(f"(?:{p})" for p in v))
+    return Lexicon(units=units, unit_re=unit_re, rules=rules, words=words)

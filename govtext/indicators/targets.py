@@ -1,0 +1,93 @@
+"""Goal or outcome: decide ``target`` from the clause, the sentence and the section role.
+
+Rules, in order: an outcome word in the number's clause (现有, 已, 累计, 实际完成,
+同比) makes it an outcome; a goal word in the clause (目标, 力争, 预期, 计划, 拟, 将,
+要, 争取, 确保) makes it a target; so does a goal word anywhere in the sentence;
+otherwise the section decides: plans/targets parts (and plan-only documents) hold
+targets.
+
+>>> is_target("力争新开工122个项目", "力争新开工122个项目。", None)
+True
+>>> is_target("现有17个", "现有17个，新建5个。", "plans")
+False
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+PLAN_ROLES = frozenset({"plans", "targets"})
+_L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
+_PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    w = lexicon().words
+    return w["target_cues"], w["target_cues_clause_regex"], w["outcome_cues"], w["plan_heading_cues"], w["review_heading_cues"]
+
+
+def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False) -> bool:
+    target_re, target_clause_re, outcome_re, _, _ = _cues()
+    if outcome_re.search(clause):
+        return False
+    if target_re.search(clause) or target_clause_re.search(clause):
+        return True
+    if target_re.search(sentence):
+        return True
+    if role in PLAN_ROLES:
+        return True
+    if role is None and plan_document:
+        return True
+    return False
+
+
+def _cn_value(s: str) -> int:
+    if len(s) == 1:
+        return _CN.get(s, 0)
+    if s[0] == "十":
+        return 10 + _CN.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN.get(s[0], 0) * 10 + _CN.get(s[2], 0)
+    return 0
+
+
+def heading_role(title: str) -> str | None:
+    """plans / achievements / None from a top-level heading's words (fallback only)."""
+    _, _, _, plan_re, review_re = _cues()
+    if review_re.search(title):
+        return "achievements"
+    if plan_re.search(title):
+        return "plans"
+    return None
+
+
+def fallback_sections(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, role) of top-level parts found by 一、二、三、 in sequence.
+
+    Used only when the structure stage gave no sections: enough to tell plan parts
+    from review parts. Markers must come in order (一 then 二 ...), which skips
+    inline 五证合一、 and similar false markers.
+    """
+    heads: list[tuple[int, str]] = []
+    for pattern in (_PART_HEADING, _L1_HEADING):
+        expected = 1
+        found: list[tuple[int, str]] = []
+        for m in pattern.finditer(text):
+            v = _cn_value(m.group("num"))
+            if v == expected:
+                found.append((m.start(), m.group("title")))
+                expected += 1
+        if len(found) >= 2:
+            heads = found
+            break
+    out = []
+    for i, (start, title) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        out.append((start, end, heading_role(title)))
+    return out
