@@ -65,8 +65,11 @@ def role_of_title(title: str, meta: dict) -> str | None:
         return cue
     if vague and cue not in ("plans", "achievements"):
         return None
+    yr = _year_role(title, meta)
+    if (yr != "achievements" and any(w in title for w in cfg["aspiration_cues"])
+            and not any(w in title for w in cfg["review_words"])):
+        return "plans"
     if cue is not None:
-        yr = _year_role(title, meta)
         # a past-year title with a generic work cue (2023年工作 → review) follows the year
         if yr == "achievements" and cue == "plans" and not regex.search(r"计划|安排|打算|思路|任务|要点|建议", title):
             return yr
