@@ -1,0 +1,189 @@
+"""Running the worker over many inputs: in-process, in a process pool, or on Dask.
+
+Every engine yields one result per input **in input order**, streaming: only a
+bounded window of chunks is in flight, so memory does not grow with the
+number of documents beyond the result tables the caller keeps.
+
+>>> from govtext.corpus.sources import Item
+>>> outs = list(run([Item("a", text="全年新增就业12人。")], n_jobs=1, progress=False))
+>>> outs[0]["ok"]
+True
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterator, Sequence
+
+from .sources import Item
+from .worker import TABLES, analyze_chunk, analyze_item
+
+
+def resolve_jobs(n_jobs: int | None) -> int:
+    """``-1`` (or None) means every core; ``-2`` all but one, as in joblib."""
+    cores = os.cpu_count() or 1
+    if n_jobs is None or n_jobs == 0:
+        return cores
+    if n_jobs < 0:
+        return max(1, cores + 1 + n_jobs)
+    return n_jobs
+
+
+def _chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _auto_chunksize(n: int, workers: int) -> int:
+    # Small enough to balance load and keep the bar moving, big enough to amortise IPC.
+    return max(1, min(8, n // (workers * 8) or 1))
+
+
+def _bar(total: int, progress: bool, desc: str):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="file", desc=desc, disable=not progress, dynamic_ncols=True, smoothing=0.1)
+
+
+def _crashed(chunk: list[Item], exc: BaseException) -> list[dict]:
+    return [{"ok": False, "stage": "worker", "error_type": type(exc).__name__,
+             "message": f"the worker process died while analysing this chunk: {exc}"[:2000], "where": ""}
+            for _ in chunk]
+
+
+def run(
+    items: Sequence[Item],
+    n_jobs: int | None = 1,
+    progress: bool = True,
+    engine: str = "local",
+    chunksize: int | None = None,
+    tables: Sequence[str] = TABLES,
+    keep_text: bool = False,
+) -> Iterator[dict]:
+    """Yield ``analyze_item`` results for ``items`` in input order."""
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    tables = tuple(tables)
+    if engine == "dask":
+        yield from _run_dask(items, n_jobs, progress, chunksize, tables, keep_text)
+        return
+    workers = min(resolve_jobs(n_jobs), max(1, len(items)))
+    bar = _bar(len(items), progress, "govtext")
+    try:
+        if workers <= 1:
+            for it in items:
+                yield analyze_item(it, tables, keep_text)
+                bar.update(1)
+            return
+        size = chunksize or _auto_chunksize(len(items), workers)
+        yield from _run_pool(_chunks(items, size), workers, bar, tables, keep_text)
+    finally:
+        bar.close()
+
+
+def _isolated(item: Item, tables, keep_text) -> dict:
+    """Re-run one input alone in a fresh process, after a crash broke the pool."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(analyze_item, item, tables, keep_text).result()
+        except BrokenProcessPool as exc:
+            return _crashed([item], exc)[0]
+
+
+def _run_pool(chunks: list[list[Item]], workers: int, bar, tables, keep_text) -> Iterator[dict]:
+    window = workers * 4
+    queue = deque(range(len(chunks)))
+    done: dict[int, list[dict]] = {}
+    pending: dict = {}
+    nxt = 0  # next chunk index to yield
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        while nxt < len(chunks):
+            while queue and len(pending) + len(done) < window:
+                idx = queue.popleft()
+                pending[pool.submit(analyze_chunk, chunks[idx], tables, keep_text)] = idx
+            finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            broken = []
+            for fut in finished:
+                idx = pending.pop(fut)
+                try:
+                    done[idx] = fut.result()
+                except BrokenProcessPool:
+                    broken.append(idx)
+                    continue
+                except Exception as exc:  # pickling trouble and the like: account for the inputs
+                    done[idx] = _crashed(chunks[idx], exc)
+                bar.update(len(chunks[idx]))
+            if broken:
+                # A dying worker breaks the whole pool and we cannot tell which input killed it:
+                # restart the pool and re-run the affected inputs one by one, each in isolation.
+                for fut, idx in pending.items():
+                    if fut.done() and fut.exception() is None:
+                        done[idx] = fut.result()
+                        bar.update(len(chunks[idx]))
+                    else:
+                        broken.append(idx)
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for idx in sorted(broken):
+                    done[idx] = [_isolated(it, tables, keep_text) for it in chunks[idx]]
+                    bar.update(len(chunks[idx]))
+                pool = ProcessPoolExecutor(max_workers=workers)
+            while nxt in done:
+                yield from done.pop(nxt)
+                nxt += 1
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(items, n_jobs, progress, chunksize, tables, keep_text) -> Iterator[dict]:
+    try:
+        from distributed import Client, LocalCluster, as_completed, get_client
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("engine='dask' needs dask[distributed]: pip install 'govtext[dask]'") from exc
+    import logging
+
+    own = None
+    try:
+        client = get_client()
+    except ValueError:
+        workers = resolve_jobs(n_jobs)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+        own = (client, cluster)
+    try:
+        nworkers = max(1, len(client.scheduler_info().get("workers", {})) or resolve_jobs(n_jobs))
+        size = chunksize or _auto_chunksize(len(items), nworkers)
+        chunks = _chunks(items, size)
+        bar = _bar(len(items), progress, "govtext[dask]")
+        window = nworkers * 4
+        done: dict[int, list[dict]] = {}
+        nxt = sub = 0
+        ac = as_completed()
+        index = {}
+        try:
+            while nxt < len(chunks):
+                while sub < len(chunks) and ac.count() + len(done) < window:
+                    fut = client.submit(analyze_chunk, chunks[sub], tables, keep_text, pure=False)
+                    index[fut.key] = sub
+                    ac.add(fut)
+                    sub += 1
+                fut = next(ac)
+                idx = index.pop(fut.key)
+                try:
+                    done[idx] = fut.result()
+                except Exception as exc:  # a lost worker: account for its inputs
+                    done[idx] = _crashed(chunks[idx], exc)
+                fut.release()
+                bar.update(len(chunks[idx]))
+                while nxt in done:
+                    yield from done.pop(nxt)
+                    nxt += 1
+        finally:
+            bar.close()
+    finally:
+        if own is not None:
+            own[0].close()
+            own[1].close()
