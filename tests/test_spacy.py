@@ -94,3 +94,14 @@ def test_pipeline_component_on_existing_pipeline():
     for span in doc.spans["passages"]:
         assert span.label_ in {"achievement", "shortcoming", "plan", "other"}
     assert doc._.govtext_meta is not None
+
+
+def test_section_doc_keeps_spans_shifted():
+    r = synthetic_report()
+    i = int(r.sections.index[r.sections.title == "下一年度工作安排"][0])
+    doc = to_spacy(r, section=i)
+    lo = int(r.sections.start[i])
+    assert doc._.govtext_offset == lo
+    assert doc.text == r.text[lo:int(r.sections.end[i])]
+    assert [(s.start_char + lo, s.end_char + lo) for s in doc.spans["indicators"]] == \
+        list(zip(r.indicators.start[r.indicators.target], r.indicators.end[r.indicators.target]))

@@ -146,7 +146,8 @@ def report_html(report) -> str:
     """
     meta = dict(getattr(report, "meta", {}) or {})
     text = getattr(report, "text", "") or ""
-    title = meta.get("title") or "(untitled report)"
+    title = meta.get("title") or (str(meta["path"]).replace("\\", "/").rsplit("/", 1)[-1] if meta.get("path")
+                                  else "(untitled report)")
     parts = [_css(), '<div class="govtext govtext-report">', f"<h3>{escape(str(title))}</h3>"]
 
     rows = "".join(

@@ -40,12 +40,14 @@ _SPAN_EXTENSIONS = ("value", "value_max", "unit", "target", "label", "subject", 
 
 
 def register_extensions() -> None:
-    """Register ``Span._.value/unit/target/label/...`` and ``Doc._.govtext_meta`` (idempotent)."""
+    """Register ``Span._.value/unit/target/label/...``, ``Doc._.govtext_meta/govtext_offset`` (idempotent)."""
     for name in _SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None, force=True)
     if not Doc.has_extension("govtext_meta"):
         Doc.set_extension("govtext_meta", default=None, force=True)
+    if not Doc.has_extension("govtext_offset"):
+        Doc.set_extension("govtext_offset", default=0, force=True)
 
 
 @lru_cache(maxsize=1)
@@ -132,11 +134,13 @@ def _set_spans(doc: Doc, marks: dict[str, list[Mark]], alignment_mode: str = "st
         doc.spans[key] = spans
 
 
-def to_spacy(report, vocab=None) -> Doc:
+def to_spacy(report, vocab=None, section: int | None = None) -> Doc:
     """The report as a spaCy ``Doc`` with span groups for indicators, headings and passages.
 
     ``doc.text == report.text``; each span's ``start_char``/``end_char`` equal
-    its row's ``start``/``end``.
+    its row's ``start``/``end``. With ``section=i`` the Doc holds only the text
+    of ``report.sections`` row ``i`` (handy for displacy on long reports): spans
+    inside it are kept and shifted by ``doc._.govtext_offset``, the section's start.
 
     >>> import govtext
     >>> doc = to_spacy(govtext.read(text="全年新增就业1200人。"))
@@ -145,12 +149,20 @@ def to_spacy(report, vocab=None) -> Doc:
     """
     text = report.text
     marks = _report_marks(report)
+    lo, hi = 0, len(text)
+    if section is not None:
+        row = safe_table(report, "sections").iloc[section]
+        lo, hi = int(row["start"]), int(row["end"])
+        marks = {k: [Mark(m.start - lo, m.end - lo, m.label, m.row, m.attrs) for m in group
+                     if lo <= m.start and m.end <= hi] for k, group in marks.items()}
+        text = text[lo:hi]
     bounds = [b for group in marks.values() for m in group for b in (m.start, m.end)]
     tokens = _split_at(segment(text), bounds)
     words = [text[s:e] for s, e in tokens]
     doc = Doc(vocab if vocab is not None else blank_zh().vocab, words=words, spaces=[False] * len(words))
     register_extensions()
     doc._.govtext_meta = dict(getattr(report, "meta", {}) or {})
+    doc._.govtext_offset = lo
     _set_spans(doc, marks)
     return doc
 
