@@ -33,6 +33,7 @@ class TextContext:
         self.text = text
         self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
         self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.para_ends = [m.end() for m in re.finditer(r"\n", text)]
 
     @staticmethod
     def _span(ends: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -43,6 +44,9 @@ class TextContext:
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         return self._span(self.sent_ends, pos, len(self.text))
+
+    def paragraph_start(self, pos: int) -> int:
+        return self._span(self.para_ends, pos, len(self.text))[0]
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         return self._span(self.clause_ends, pos, len(self.text))

@@ -76,7 +76,7 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
             "unit": m.unit,
             "approx": m.approx,
             "qualifier": m.qualifier,
-            "target": is_target(clause, sentence, role, plan_document),
+            "target": is_target(clause, sentence, role, plan_document, text[ctx.paragraph_start(ns):ns][:16]),
             "change": change,
             "kind": m.kind,
             "subject": subject,

@@ -77,17 +77,24 @@ def exclusion(text: str, m: Mention) -> str | None:
     nxt = text[num_end] if num_end < len(text) else ""
     if nxt and (nxt in "+＋" or (nxt.isascii() and nxt.isalpha() and not m.written_unit.isascii())):
         return "code"
-    if after and (after in "+＋" or (after.isascii() and after.isalnum())):
+    if after and (after in "+＋" or (after.isascii() and after.isalpha())):
         return "code"
     # names after the unit: 68海里景区, 4A级 (non-count kinds only: 5个工程项目 is a count)
     if m.kind not in ("count", "percent") and name_re.match(text, m.unit_end):
         return "name"
     # slogans and numbered names: 四个意识, 两个维护, 三项制度, “三减二化一提升”
-    if m.chinese and not m.magnitude:
+    if m.chinese and not m.magnitude and m.form == "number":
         if slogan_re.match(text, m.unit_end):
             return "slogan"
-        if m.value == 1 and m.form == "number":
+        if m.value == 1:
             return "one"
+        # 过去五年, 二期工程, 十届三次全会, ”三个战术, 三个“十条”: descriptive, not measured
+        if m.written_unit in ("年", "期", "元"):
+            return "descriptive"
+        if before in "届”’\"" or after in "“‘\"" or text[m.unit_end:m.unit_end + 1] in "“‘":
+            return "slogan"
+    if m.written_unit == "周" and text[m.unit_end:m.unit_end + 1] == "年":
+        return "anniversary"
     if m.form == "number" and m.value < 1000 and _in_short_quote(text, s, e):
         return "quoted name"
     # thresholds that name a category: 60岁以上老人, 10万元以下, 投资超5亿元的项目, 10亿元以上15个

@@ -70,7 +70,8 @@ def _patterns():
     pct_tail = re.compile(rf"(?P<n>{NUMERAL_PATTERN})(?:点(?P<d>[零一二三四五六七八九]+))?")
     denom = re.compile(rf"/(?P<mag>[百千万亿]*)(?=\S)")
     cheng_bad = set(r["cheng_not_followed_by"])
-    return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad
+    blockers = {k: set(v) for k, v in r["qualifier_before_blockers"].items()}
+    return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad, blockers
 
 
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]+|\d+)分之(?P<num>[{_CN_SMALL}]+|\d+)")
@@ -115,7 +116,7 @@ def _read_unit(lex, ft, p, chinese, denom_re):
 
 def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
-    lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad = _patterns()
+    lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
     ft = fold_width(text)
     n = len(ft)
     pos = 0
@@ -161,7 +162,8 @@ def scan(text: str) -> Iterator[Mention]:
         if pm:
             word = pm.group().strip()
             before = ft[pm.start() - 1] if pm.start() > 0 else ""
-            if not (word == "近" and before in "最附邻就将接远临"):
+            # 签约6个, 最近3年, 赶超: a one-character qualifier glued to a word is not one
+            if not (before and before in blockers.get(word, ())):
                 mention.qualifiers.insert(0, word)
                 mention.start = pm.start()
         # a qualifier after the unit (左右, 以上, 以内 ...)

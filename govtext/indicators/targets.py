@@ -1,10 +1,12 @@
 """Goal or outcome: decide ``target`` from the clause, the sentence and the section role.
 
 Rules, in order: an outcome word in the number's clause (现有, 已, 累计, 实际完成,
-同比) makes it an outcome; a goal word in the clause (目标, 力争, 预期, 计划, 拟, 将,
-要, 争取, 确保) makes it a target; so does a goal word anywhere in the sentence;
-otherwise the section decides: plans/targets parts (and plan-only documents) hold
-targets.
+同比) makes it an outcome; a strong goal word in the clause (目标, 力争, 预期, 计划,
+拟) makes it a target, in any part; in review parts nothing else does; in
+plans/targets parts everything else is a target unless the sentence or paragraph
+opens as a review (过去五年, 一年来); with no section role, weaker words in the
+clause (争取, 确保, 将, 要) or a strong one in the sentence decide, and plan-only
+documents hold targets.
 
 >>> is_target("力争新开工122个项目", "力争新开工122个项目。", None)
 True
@@ -24,21 +26,42 @@ _PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四�
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
+REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_building"})
+
+
 @lru_cache(maxsize=1)
 def _cues():
     w = lexicon().words
-    return w["target_cues"], w["target_cues_clause_regex"], w["outcome_cues"], w["plan_heading_cues"], w["review_heading_cues"]
+    return (w["target_cues"], w["target_cues_weak"], w["target_cues_clause_regex"], w["outcome_cues"],
+            w["target_cue_exceptions"], w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"])
 
 
-def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False) -> bool:
-    target_re, target_clause_re, outcome_re, _, _ = _cues()
+def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False,
+              paragraph_opening: str = "") -> bool:
+    """Goal (True) or outcome (False) for a number in ``clause`` of ``sentence`` under a section ``role``.
+
+    In review parts (achievements, duties ...) only a strong goal word in the clause
+    counts (预期任务为9.5亿元, 拟创设制度23项): there 争取/将/确保 usually describe done
+    work. In plan parts every number is a target unless its clause or its
+    paragraph/sentence opening states what exists or was done (现有17个, 过去五年…).
+    """
+    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _ = _cues()
+    clause = exceptions.sub("", clause)
+    sentence = exceptions.sub("", sentence)
     if outcome_re.search(clause):
         return False
-    if target_re.search(clause) or target_clause_re.search(clause):
+    if strong.search(clause):
         return True
-    if target_re.search(sentence):
-        return True
+    if role in REVIEW_ROLES:
+        return False
     if role in PLAN_ROLES:
+        opening = sentence.lstrip()
+        if review_open.search(opening) or review_open.search(paragraph_opening.lstrip()):
+            return False
+        return True
+    if weak.search(clause) or clause_re.search(clause):
+        return True
+    if strong.search(sentence):
         return True
     if role is None and plan_document:
         return True
@@ -59,7 +82,7 @@ def _cn_value(s: str) -> int:
 
 def heading_role(title: str) -> str | None:
     """plans / achievements / None from a top-level heading's words (fallback only)."""
-    _, _, _, plan_re, review_re = _cues()
+    *_, plan_re, review_re = _cues()
     if review_re.search(title):
         return "achievements"
     if plan_re.search(title):
