@@ -123,7 +123,8 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     if 0 <= t <= max_title:
         if (runin or solo_runin) and t > 4:
             cut, sc = best_cut(seg, min(t - 1, run_max), bonus=bonus)
-            if cut and sc >= (RUNIN_OVERRIDE if runin else SOLO_OVERRIDE):
+            need = RUNIN_OVERRIDE if runin or opener_at(seg, cut) else SOLO_OVERRIDE
+            if cut and sc >= need:
                 return p, p + cut, p + cut, "runin"
         if t == 0:
             return None
@@ -172,7 +173,7 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
             if not (prev and prev.heading_end == mk.start and prev.family != fam and mk.number == 1):
                 continue
         span = _title_span(text, mk.end, limits[i], fam in runin_fams, sib_bonus.get(i),
-                           solo_runin=fam in SOLO_FAMILIES and strength != "loose")
+                           solo_runin=fam in SOLO_FAMILIES)
         if span is None or _is_list_item(text, span):
             continue
         if strength == "weak" and not _sequence_ok(fam, mk.number, last, order):

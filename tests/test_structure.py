@@ -1,0 +1,214 @@
+"""Structure tests on short reports written for these tests (in the genre, not copied from any report)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from govtext.structure import initiatives, parse_structure
+
+GWR = {"year": 2024, "report_type": "gwr"}
+SUMMARY = {"year": 2023, "report_type": "summary"}
+FZZF = {"year": 2023, "report_type": "fzzf"}
+
+
+def heads(text, meta=None, hints=frozenset()):
+    s = parse_structure(text, meta or {}, hints)
+    return s, [(int(r.level), r.title) for r in s.sections.itertuples()]
+
+
+def check_cover(text, s):
+    """Every non-space char is in exactly one heading span or passage."""
+    owner = [0] * len(text)
+    for r in s.sections.itertuples():
+        for i in range(r.start, r.heading_end):
+            owner[i] += 1
+    for p in s.passages.itertuples():
+        assert text[p.start:p.end] == p.text
+        for i in range(p.start, p.end):
+            owner[i] += 1
+    bad = [i for i, ch in enumerate(text) if not ch.isspace() and owner[i] != 1]
+    assert not bad, [(i, text[i]) for i in bad[:5]]
+
+
+def test_families_and_levels_by_first_use():
+    t = ("各位代表：\n现在我代表区政府报告工作。\n一、2023年工作回顾\n（一）经济运行稳中有进。全年完成投资5亿元。\n"
+         "1.项目建设提速\n新开工项目8个。\n（二）民生保障更加有力。新增就业900人。\n二、2024年工作安排\n"
+         "（一）抓好项目建设。力争开工10个。\n三、加强政府自身建设\n我们将严守纪律。")
+    s, hs = heads(t, GWR)
+    assert hs == [(1, "2023年工作回顾"), (2, "经济运行稳中有进"), (3, "项目建设提速"), (2, "民生保障更加有力"),
+                  (1, "2024年工作安排"), (2, "抓好项目建设"), (1, "加强政府自身建设")]
+    assert list(s.sections.role) == ["achievements"] * 4 + ["plans"] * 2 + ["self_building"]
+    assert list(s.sections.parent) == [-1, 0, 1, 0, -1, 4, -1]
+    assert list(s.sections.path) == ["1", "1/1", "1/1/1", "1/2", "2", "2/1", "3"]
+    check_cover(t, s)
+    assert s.passages.role.iloc[0] == "preamble" and s.passages.section.iloc[0] == -1
+
+
+def test_half_width_and_full_width_markers():
+    t = "(一)抓学习。开展培训3次。\n(二)抓队伍。\n1．完善制度\n2、建立台账\n（1）细化分工\n⑵压实责任\n①明确时限"
+    s, hs = heads(t)
+    assert [h[1] for h in hs] == ["抓学习", "抓队伍", "完善制度", "建立台账", "细化分工", "压实责任", "明确时限"]
+    assert [h[0] for h in hs] == [1, 1, 2, 2, 3, 3, 4]
+
+
+def test_part_family_outermost():
+    t = "第一部分 过去一年的工作\n一、农业稳步发展\n粮食丰收。\n第二部分 今年的主要任务\n一、抓好粮食生产\n稳定面积。"
+    s, hs = heads(t, GWR)
+    assert hs == [(1, "过去一年的工作"), (2, "农业稳步发展"), (1, "今年的主要任务"), (2, "抓好粮食生产")]
+    assert list(s.sections.role) == ["achievements", "achievements", "plans", "plans"]
+
+
+def test_heading_sharing_line_title_ends_at_first_stop():
+    t = "（一）规范执法行为，提升执法质效。全年办理案件12件；开展检查30次。"
+    s, hs = heads(t)
+    assert hs == [(1, "规范执法行为，提升执法质效")]
+    r = s.sections.iloc[0]
+    assert t[r.title_start:r.title_end] == "规范执法行为，提升执法质效"
+    assert t[r.heading_end - 1] == "。"
+    assert list(s.passages.text) == ["全年办理案件12件；开展检查30次。"]
+
+
+def test_level1_heading_ending_in_stop_then_subheading_same_line():
+    t = "一、坚持稳字当头，经济运行总体平稳。（一）工业生产回升。规上工业增加值增长6%。（二）消费市场回暖。社零总额增长5%。"
+    s, hs = heads(t)
+    assert hs == [(1, "坚持稳字当头，经济运行总体平稳"), (2, "工业生产回升"), (2, "消费市场回暖")]
+    check_cover(t, s)
+
+
+def test_one_line_body_heading_runs_into_text():
+    t = ("一、2023年工作开展情况（一）坚持党建引领，红色引擎更加澎湃我局始终把党的建设摆在首位，组织学习12次。"
+         "（二）聚焦执法规范，法治环境更加优化我局持续完善执法制度，全年办结案件45件。"
+         "（三）强化安全监管，底线防线更加牢固我局开展隐患排查60次，整改问题88处。"
+         "二、2024年工作计划（一）深化党建引领。全年计划开展主题党日12次。")
+    s, hs = heads(t, SUMMARY)
+    assert hs == [(1, "2023年工作开展情况"), (2, "坚持党建引领，红色引擎更加澎湃"), (2, "聚焦执法规范，法治环境更加优化"),
+                  (2, "强化安全监管，底线防线更加牢固"), (1, "2024年工作计划"), (2, "深化党建引领")]
+    assert list(s.sections.role) == ["achievements"] * 4 + ["plans"] * 2
+    check_cover(t, s)
+    assert s.passages.text.iloc[0].startswith("我局始终把")
+
+
+def test_one_line_run_in_level1_with_body_opener():
+    t = ("城西街道2023年工作总结 一、2023年工作总结今年来，街道党工委坚持稳中求进，各项工作取得新成效。"
+         "（一）抓实基层党建。新建党群服务站3个。（二）抓好安全生产。开展检查120次。"
+         "二、2024年工作思路2024年是关键之年，街道将继续发力。（一）提升治理效能。推进网格化管理。")
+    s, hs = heads(t, SUMMARY)
+    titles = [h[1] for h in hs]
+    assert titles[0] == "2023年工作总结" and "2024年工作思路" in titles
+    assert [h[0] for h in hs] == [1, 2, 2, 1, 2]
+
+
+def test_long_one_line_report_is_cut_into_paragraph_sized_passages():
+    body = "全年开展普法宣传活动二十余场，群众满意度明显提升。" * 60
+    t = "一、主要成效" + body + "二、下一步打算继续做好普法工作。"
+    s, hs = heads(t)
+    sec0 = s.passages[s.passages.section == 0]
+    assert len(sec0) >= 3 and sec0.text.str.len().max() <= 1300
+    check_cover(t, s)
+
+
+def test_inline_markers_are_not_headings():
+    t = ("一、优化营商环境\n推行五证合一、一照一码改革，办理时限压缩一半。\n“7.14”专案依法办结。\n"
+         "我们⑴加强研判⑵完善预案，效果明显。\n二、下一步计划\n继续深化改革。")
+    s, hs = heads(t)
+    assert [h[1] for h in hs] == ["优化营商环境", "下一步计划"]
+
+
+def test_yishi_and_diyi_openers_are_not_headings():
+    t = ("一、工作成效\n一是强化学习。全年学习10次。\n二是完善制度。出台制度5项。\n第一，抓好队伍建设。\n第二，抓好作风建设。\n"
+         "二、存在问题\n基层力量仍然薄弱。")
+    s, hs = heads(t, FZZF)
+    assert [h[1] for h in hs] == ["工作成效", "存在问题"]
+    assert list(s.sections.role) == ["achievements", "shortcomings"]
+
+
+def test_numbered_target_list_items_are_body():
+    t = ("二、2024年主要预期目标\n"
+         "1.地区生产总值增长6%左右，一般公共预算收入同口径增长5%，规上工业增加值增长8%；\n"
+         "2.城镇新增就业1.2万人以上，城镇调查失业率控制在5.5%以内，居民收入增长与经济增长基本同步；\n"
+         "3.粮食产量稳定在50万吨以上，单位地区生产总值能耗下降完成省下达任务，生态环境质量持续改善。\n"
+         "三、2024年重点工作\n（一）扩大有效投资。抓好项目。")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs] == ["2024年主要预期目标", "2024年重点工作", "扩大有效投资"]
+    assert list(s.sections.role) == ["targets", "plans", "plans"]
+
+
+def test_skipped_repeated_numbers_and_space_before_marker():
+    t = ("一、工作回顾。（一）抓学习。学习5次。 （二）抓落实。落实10项。（三）抓整改。整改3项。"
+         "（三）抓考核。考核2次。（五）抓宣传。宣传8场。二、工作计划。（一）抓项目。开工3个。")
+    s, hs = heads(t)
+    assert [h[1] for h in hs] == ["工作回顾", "抓学习", "抓落实", "抓整改", "抓考核", "抓宣传", "工作计划", "抓项目"]
+    check_cover(t, s)
+
+
+def test_table_of_contents_copies_are_dropped():
+    t = ("目录\n一、过去一年工作回顾……1\n二、今年主要任务……5\n三、政府自身建设……9\n"
+         "一、过去一年工作回顾\n经济平稳增长。\n二、今年主要任务\n抓好项目。\n三、政府自身建设\n转变作风。")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs] == ["过去一年工作回顾", "今年主要任务", "政府自身建设"]
+    assert list(s.sections.role) == ["achievements", "plans", "self_building"]
+    assert s.sections.start.iloc[0] > t.index("转变") - 60
+
+
+def test_hint_only_sentence_headings():
+    t = ("君东片区2023年工作计划\n坚持项目为王，促投资、强产业，高质量推动发展。立足区位优势，抓好重点项目。\n"
+         "坚持民生优先，补短板、强弱项，高水平保障民生。新建幼儿园1所。\n各位代表：")
+    hints = frozenset({"君东片区2023年工作计划", "坚持项目为王，促投资、强产业，高质量推动发展。",
+                       "坚持民生优先，补短板、强弱项，高水平保障民生。", "各位代表："})
+    s, hs = heads(t, {"year": 2023, "report_type": "plan"}, hints)
+    assert [h[1] for h in hs] == ["坚持项目为王，促投资、强产业，高质量推动发展", "坚持民生优先，补短板、强弱项，高水平保障民生"]
+    assert set(s.sections.role) == {"plans"}
+    check_cover(t, s)
+
+
+def test_bold_lead_phrases_inside_numbered_sections_are_not_headings():
+    t = "一、主要成效\n赓续初心学思践悟。\n组织学习8次。\n二、存在不足\n基础薄弱。"
+    s, hs = heads(t, FZZF, frozenset({"赓续初心学思践悟。", "一、主要成效", "二、存在不足"}))
+    assert [h[1] for h in hs] == ["主要成效", "存在不足"]
+
+
+def test_fzzf_four_parts_roles():
+    t = ("城北镇2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）健全依法决策机制。出台规则1项。\n"
+         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇长带头学法。\n"
+         "三、存在的不足和原因\n执法力量不足。\n四、2024年工作安排\n（一）深化普法。开展宣传。\n"
+         "城北镇人民政府\n2024年1月20日")
+    s, hs = heads(t, FZZF)
+    assert list(s.sections[s.sections.level == 1].role) == ["achievements", "duties", "shortcomings", "plans"]
+    ini = initiatives(t, s.sections)
+    assert list(ini.title) == ["健全依法决策机制", "深化普法"]
+    assert list(ini.role) == ["achievements", "plans"]
+    assert list(ini.lead) == ["健全依法决策机制", "深化普法"]
+    assert (ini.chars > 0).all()
+
+
+def test_year_decides_role_by_report_type():
+    gwr = "一、2023年工作\n完成投资。\n二、2024年工作\n抓好项目。"
+    s, _ = heads(gwr, GWR | {"year": 2024})
+    assert list(s.sections.role) == ["achievements", "plans"]
+    summ = "一、2023年工作\n完成投资。\n二、2024年工作\n抓好项目。"
+    s, _ = heads(summ, SUMMARY)
+    assert list(s.sections.role) == ["achievements", "plans"]
+
+
+def test_vague_title_role_from_body():
+    t = ("一、2023年工作回顾\n经济增长5%。\n二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：经济增长5%左右。\n"
+         "三、2024年政府工作任务\n（一）扩大内需。")
+    s, _ = heads(t, GWR)
+    assert list(s.sections[s.sections.level == 1].role) == ["achievements", "targets", "plans"]
+
+
+def test_glossary_appendix_items_are_not_headings():
+    items = "\n".join(f"{i}.术语{i}：指某项政策的简称。" for i in range(1, 21))
+    t = ("一、工作回顾\n" + "全年完成各项任务。" * 40 + "\n二、工作安排\n" + "继续推进各项工作。" * 40
+         + "\n名词解释\n" + items)
+    s, hs = heads(t)
+    assert [h[1] for h in hs] == ["工作回顾", "工作安排"]
+    check_cover(t, s)
+
+
+def test_no_heading_report_and_empty_text():
+    s, hs = heads("本单位全年完成各项工作任务，群众满意度持续提升。")
+    assert hs == [] and list(s.passages.role) == ["preamble"]
+    s, hs = heads("")
+    assert hs == [] and len(s.passages) == 0
+    assert list(s.sections.columns[:8]) == ["level", "marker", "title", "role", "start", "end", "parent", "path"]
+    assert isinstance(initiatives("", s.sections), pd.DataFrame)
