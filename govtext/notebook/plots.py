@@ -298,3 +298,36 @@ def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | N
     ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title(f"{subject}: targets (dashed) vs outcomes (solid)")
     return _done(ax)
+
+
+def plot_target_attainment(table: pd.DataFrame, max_rows: int = 30, ax=None):
+    """Outcome as a share of its target, one bar per row of ``res.targets_outcomes()``.
+
+    Expects the columns place, subject, unit, target_value, outcome_value (and
+    target_year, met when present). The line at 100% is the target; bars are
+    coloured by ``met`` (green met, red missed). Rows with a zero target are left out.
+    """
+    need = {"subject", "target_value", "outcome_value"}
+    df = pd.DataFrame() if table is None else table
+    if not df.empty and need <= set(df.columns):
+        df = df[pd.to_numeric(df["target_value"], errors="coerce").fillna(0) != 0].head(max_rows).copy()
+    ax = _ax(ax, (8, 0.3 * max(len(df), 3) + 1.5))
+    if df.empty or not need <= set(df.columns):
+        ax.text(0.5, 0.5, "no target matched an outcome", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _done(ax)
+    ratio = df["outcome_value"].astype(float) / df["target_value"].astype(float)
+    met = df["met"].fillna(False).astype(bool) if "met" in df else ratio >= 1
+    colors = [_style()["label_plot_colors"]["achievement"] if m else _style()["label_plot_colors"]["shortcoming"]
+              for m in met]
+    names = [" ".join(str(x) for x in (r.get("place"), r.get("target_year"), r.get("subject")) if x is not None
+                      and str(x) != "nan") + (f" ({r['unit']})" if isinstance(r.get("unit"), str) else "")
+             for r in df.to_dict("records")]
+    y = range(len(df))
+    ax.barh(y, ratio * 100, color=colors)
+    ax.axvline(100, color="#333", linewidth=1, linestyle="--")
+    ax.set_yticks(list(y), names)
+    ax.invert_yaxis()
+    ax.set_xlabel("outcome as % of target")
+    ax.set_title("Targets met (green) and missed (red)")
+    return _done(ax)
