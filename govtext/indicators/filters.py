@@ -29,7 +29,8 @@ def _rules():
     w = lex.words
     bound = set(lex.rules["bound_qualifiers"])
     threshold_kinds = set(lex.rules["threshold_kinds"])
-    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds
+    descriptive = set(lex.rules["chinese_small_descriptive_units"])
+    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds, descriptive
 
 
 def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
@@ -49,7 +50,7 @@ def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
 
 def exclusion(text: str, m: Mention) -> str | None:
     """Why ``m`` is not an indicator (a short reason), or ``None`` when it is one."""
-    lex, slogan_re, name_re, bound, threshold_kinds = _rules()
+    lex, slogan_re, name_re, bound, threshold_kinds, descriptive = _rules()
     s, e, ns = m.start, m.end, m.num_start
     before = text[ns - 1] if ns > 0 else ""
     before2 = text[max(0, ns - 2):ns]
@@ -86,21 +87,24 @@ def exclusion(text: str, m: Mention) -> str | None:
     if m.chinese and not m.magnitude and m.form == "number":
         if slogan_re.match(text, m.unit_end):
             return "slogan"
-        if m.value == 1:
+        if m.value <= 1:
             return "one"
         # 过去五年, 二期工程, 十届三次全会, ”三个战术, 三个“十条”: descriptive, not measured
-        if m.written_unit in ("年", "期", "元"):
+        if m.written_unit in descriptive:
             return "descriptive"
-        if before in "届”’\"" or after in "“‘\"" or text[m.unit_end:m.unit_end + 1] in "“‘":
+        if (before and before in "届”’\"") or (after and after in "“‘\""):
             return "slogan"
     if m.written_unit == "周" and text[m.unit_end:m.unit_end + 1] == "年":
         return "anniversary"
+    if m.written_unit == "分" and before and before in "时点:：":
+        return "time"
     if m.form == "number" and m.value < 1000 and _in_short_quote(text, s, e):
         return "quoted name"
     # thresholds that name a category: 60岁以上老人, 10万元以下, 投资超5亿元的项目, 10亿元以上15个
     has_bound = any(q in bound for q in m.qualifiers)
     if has_bound and m.kind not in ("percent", "permille", "percent_point"):
-        if after == "的" or after.isdigit():
+        post_bound = any(q in ("以上", "以下", "及以上", "及以下") for q in m.qualifiers)
+        if after == "的" or (after.isdigit() and post_bound):
             return "threshold"
         if m.kind in threshold_kinds and _CJK.match(after) and any(q in ("以上", "以下", "及以上", "及以下") for q in m.qualifiers):
             return "threshold"

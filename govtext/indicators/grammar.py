@@ -68,7 +68,7 @@ def _patterns():
     sep = re.compile(rf" ?(?:{alternation(r['range_separators'])}) ?")
     numeral = re.compile(NUMERAL_PATTERN)
     pct_tail = re.compile(rf"(?P<n>{NUMERAL_PATTERN})(?:点(?P<d>[零一二三四五六七八九]+))?")
-    denom = re.compile(rf"/(?P<mag>[百千万亿]*)(?=\S)")
+    denom = re.compile(r"[/每]")
     cheng_bad = set(r["cheng_not_followed_by"])
     blockers = {k: set(v) for k, v in r["qualifier_before_blockers"].items()}
     return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad, blockers
@@ -107,10 +107,16 @@ def _read_unit(lex, ft, p, chinese, denom_re):
     den = ""
     dm = denom_re.match(ft, end)
     if dm:
-        u2 = _match_unit(lex, ft, dm.end(), False)
+        # 元/人, 人/百亿元, 微克每立方米: a unit (maybe with a magnitude) after / or 每
+        q2 = dm.end()
+        u2 = _match_unit(lex, ft, q2, False)
+        if u2 is None:
+            while q2 < len(ft) and q2 - dm.end() < 3 and ft[q2] in "百千万亿":
+                q2 += 1
+            u2 = _match_unit(lex, ft, q2, False) if q2 > dm.end() else None
         if u2:
-            den = ft[end + 1:dm.end() + len(u2)]
-            end = dm.end() + len(u2)
+            den = ft[dm.end():q2] + lex.units[u2].canonical
+            end = q2 + len(u2)
     return written, den, end
 
 
@@ -132,6 +138,8 @@ def scan(text: str) -> Iterator[Mention]:
             if not t or not has_digit(t.group("n")):
                 continue
             v = parse_numeral(t.group("n"))
+            if math.isnan(v):
+                continue
             if t.group("d"):
                 v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
             mention = Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
