@@ -280,22 +280,35 @@ def _glossary_start(text: str) -> int | None:
 
 
 def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
-    """Drop table-of-contents copies: a heading with no body whose title comes again later."""
+    """Drop table-of-contents copies: a run of body-less headings whose titles come again later."""
     if len(heads) < 4:
         return heads
-    later: dict[tuple, int] = {}
+    last_seen: dict[tuple, int] = {}
     for i, h in enumerate(heads):
-        later[(h.family, h.number, h.title)] = i
-    keep = []
+        last_seen[(h.family, h.number, h.title)] = i
+    empty = []
     for i, h in enumerate(heads):
-        key = (h.family, h.number, h.title)
-        if later[key] > i:
-            nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
-            gap = text[h.heading_end:nxt]
-            if len(regex.sub(r"[\s.…·．\-—_0-9０-９]", "", gap)) == 0:
-                continue
-        keep.append(h)
-    return keep
+        nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        empty.append(not _TOC_GAP.sub("", text[h.heading_end:nxt]))
+    drop = set()
+    i = 0
+    while i < len(heads):
+        if not empty[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(heads) and empty[j]:
+            j += 1
+        run = range(i, j)            # headings i..j-1 have no body; j (if any) has one
+        dup = [k for k in run if last_seen[(heads[k].family, heads[k].number, heads[k].title)] >= j + 1
+               or (k == j - 1 and last_seen[(heads[k].family, heads[k].number, heads[k].title)] > k)]
+        if len(run) >= 2 and len(dup) * 3 >= len(run) * 2:
+            drop.update(dup)
+        i = j + 1
+    return [h for k, h in enumerate(heads) if k not in drop]
+
+
+_TOC_GAP = regex.compile(r"[\s.…·．\-—_0-9０-９]|目录|目\s*录")
 
 
 def _hint_headings(text: str, hints: frozenset) -> list[Head]:
