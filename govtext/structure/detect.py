@@ -300,8 +300,7 @@ def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
         while j < len(heads) and empty[j]:
             j += 1
         run = range(i, j)            # headings i..j-1 have no body; j (if any) has one
-        dup = [k for k in run if last_seen[(heads[k].family, heads[k].number, heads[k].title)] >= j + 1
-               or (k == j - 1 and last_seen[(heads[k].family, heads[k].number, heads[k].title)] > k)]
+        dup = [k for k in run if last_seen[(heads[k].family, heads[k].number, heads[k].title)] >= j]
         if len(run) >= 2 and len(dup) * 3 >= len(run) * 2:
             drop.update(dup)
         i = j + 1
