@@ -212,3 +212,12 @@ def test_no_heading_report_and_empty_text():
     assert hs == [] and len(s.passages) == 0
     assert list(s.sections.columns[:8]) == ["level", "marker", "title", "role", "start", "end", "parent", "path"]
     assert isinstance(initiatives("", s.sections), pd.DataFrame)
+
+
+def test_unnumbered_part_titles_whose_numbers_were_lost():
+    t = ("2026年某省政府工作报告\n各位代表：\n过去五年工作回顾\n五年来经济总量迈上新台阶。\n"
+         "2026年重点工作\n重点抓好三个方面：\n（一）扩大有效需求\n抓好消费。\n（二）建设产业体系\n培育集群。")
+    s, hs = heads(t)
+    assert hs == [(1, "过去五年工作回顾"), (1, "2026年重点工作"), (2, "扩大有效需求"), (2, "建设产业体系")]
+    assert list(s.sections.role) == ["achievements", "plans", "plans", "plans"]
+    check_cover(t, s)

@@ -197,7 +197,45 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     accepted = _drop_toc(text, accepted)
     if not accepted and hints:
         accepted = _hint_headings(text, hints)
+    if not any(h.family in ("part", "cn") for h in accepted):
+        plain = _plain_part_headings(text, accepted)
+        if plain:
+            accepted = sorted(accepted + plain, key=lambda h: h.start)
     return accepted
+
+
+_PLAIN_OK = regex.compile(r"^[\p{Han}0-9０-９“”\"、（）()《》—\-]+$")
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> tuple[str, ...]:
+    roles = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
+    return tuple(roles.get("part_title_words", []))
+
+
+def _plain_part_headings(text: str, numbered: list[Head]) -> list[Head]:
+    """Unnumbered part titles standing alone on a line (“十四五”时期工作回顾 / 2026年重点工作) whose
+    numbers were lost; accepted only when the report has no 一、/第一部分 headings and two or more of them."""
+    words = _part_words()
+    bad = _not_heading_res()
+    inside = [(h.start, h.heading_end) for h in numbered]
+    out: list[Head] = []
+    seen_lines = 0
+    for ls, le in _line_bounds(text):
+        line = text[ls:le]
+        body = line.strip(WS)
+        if not body:
+            continue
+        seen_lines += 1
+        if seen_lines <= 2 or not (4 <= len(body) <= 26) or not _PLAIN_OK.match(body):
+            continue
+        if not any(w in body for w in words) or any(r.search(body) for r in bad):
+            continue
+        off = ls + (len(line) - len(line.lstrip(WS)))
+        if any(a <= off < b for a, b in inside):
+            continue
+        out.append(Head(off, "", "plain", len(out) + 1, off, off + len(body), off + len(body), "own", "plain", body))
+    return out if len(out) >= 2 else []
 
 
 def _sequence_ok(fam: str, num: int, last: dict, order: list) -> bool:

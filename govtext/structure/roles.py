@@ -40,7 +40,7 @@ def _cue_role(title: str) -> str | None:
 
 
 def _year_role(title: str, meta: dict) -> str | None:
-    year, rtype = meta.get("year"), meta.get("report_type")
+    year, rtype = meta.get("year") or meta.get("_title_years_max"), meta.get("report_type")
     ys = [int(m.group(1)) for m in _YEAR.finditer(title)]
     if not ys or not year:
         return None
@@ -49,6 +49,8 @@ def _year_role(title: str, meta: dict) -> str | None:
         year = int(year)
     except (TypeError, ValueError):
         return None
+    if rtype is None and not meta.get("year"):
+        return "plans" if y >= year else "achievements"   # year guessed from the titles
     if rtype == "gwr":
         return "plans" if y >= year else "achievements"
     if rtype == "plan":
@@ -102,6 +104,11 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     """Fill ``role`` in place: level-1 rows decide, children inherit."""
     meta = meta or {}
     tops = [r for r in rows if r["parent"] == -1]
+    if not meta.get("year"):
+        # no known year: the latest year named by two or more part titles is the plan year
+        ys = sorted({int(m.group(1)) for r in tops for m in _YEAR.finditer(r["title"])})
+        if len(ys) >= 2:
+            meta = dict(meta, _title_years_max=ys[-1])
     rtype = meta.get("report_type") or "other"
     default = _cfg()["type_default"].get(rtype, "other")
     for k, r in enumerate(tops):
