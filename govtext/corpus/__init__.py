@@ -141,9 +141,10 @@ class Corpus:
         from .engine import run
 
         col = Collector(self.meta_columns, tables=tables)
-        for item, out in zip(self.items, run(self.items, n_jobs=n_jobs, progress=progress, engine=engine,
-                                              chunksize=chunksize, tables=tables, keep_text=keep_text)):
-            col.add(item, out)
+        outs = run(self.items, n_jobs=n_jobs, progress=progress, engine=engine, chunksize=chunksize,
+                   tables=tables, keep_text=keep_text)
+        for i, out in enumerate(outs):  # exhaust the generator so pools and bars close now
+            col.add(self.items[i], out)
         return col.build()
 
     # -- inspection --------------------------------------------------------------------

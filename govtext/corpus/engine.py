@@ -73,8 +73,9 @@ def run(
     try:
         if workers <= 1:
             for it in items:
-                yield analyze_item(it, tables, keep_text)
+                out = analyze_item(it, tables, keep_text)
                 bar.update(1)
+                yield out
             return
         size = chunksize or _auto_chunksize(len(items), workers)
         yield from _run_pool(_chunks(items, size), workers, bar, tables, keep_text)

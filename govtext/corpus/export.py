@@ -138,10 +138,21 @@ def to_parquet(tables: dict[str, pd.DataFrame], directory: str | os.PathLike) ->
     return d
 
 
+def _stata_reserved() -> set[str]:
+    words = {"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long",
+             "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strl", "using", "with", "end"}
+    try:  # the list pandas checks against, so pandas never renames behind our back
+        from pandas.io.stata import StataParser
+
+        words |= set(getattr(StataParser(), "RESERVED_WORDS", ()))
+    except Exception:  # pragma: no cover - pandas internals moved
+        pass
+    return words
+
+
 def stata_names(columns) -> list[str]:
     """Unique Stata variable names: ASCII letters, digits and _, at most 32, not starting with a digit."""
-    reserved = {"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long",
-                "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strl", "using", "with"}
+    reserved = _stata_reserved()
     out, seen = [], set()
     for i, c in enumerate(columns):
         name = re.sub(r"[^A-Za-z0-9_]", "_", str(c))
