@@ -1,0 +1,83 @@
+"""Character-level normalisation: line ends, escapes, invisible characters, width, spacing.
+
+Only digits, Latin letters and the decimal point are folded from full width;
+Chinese punctuation (，。：；（）“”) stays exactly as written.
+
+>>> normalise_chars("１９９０年增长３．５％<U+00A0>\\u200b一九九○年\\r\\n")
+'1990年增长3.5％ 一九九〇年\\n'
+"""
+from __future__ import annotations
+
+import re
+
+_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e"), None)
+_SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\x0b\x0c"}
+_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},
+          **{0xFF21 + i: 0x41 + i for i in range(26)},
+          **{0xFF41 + i: 0x61 + i for i in range(26)}}
+_FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
+_CN_DIGITS = "〇一二三四五六七八九"
+_CIRCLE_ZERO = re.compile(rf"(?<=[{_CN_DIGITS}○Ｏ])[○Ｏ]|[○Ｏ](?=[{_CN_DIGITS}○Ｏ]+年)")
+_LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def _unescape(m: re.Match) -> str:
+    try:
+        return chr(int(m.group(1), 16))
+    except (ValueError, OverflowError):
+        return m.group(0)
+
+
+def strip_comments(text: str) -> str:
+    """Remove ``<!-- … -->`` comments in one linear pass (an unclosed one is dropped to the end)."""
+    if "<!--" not in text:
+        return text
+    out = []
+    pos = 0
+    while True:
+        i = text.find("<!--", pos)
+        if i < 0:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:i])
+        j = text.find("-->", i + 4)
+        if j < 0:
+            # An opening marker alone on its line is residue; keep any text after it.
+            k = text.find("\n", i)
+            pos = len(text) if k < 0 else k
+            continue
+        pos = j + 3
+    return "".join(out)
+
+
+def normalise_chars(text: str) -> str:
+    """Line ends, <U+XXXX> escapes, comments, invisible characters, odd spaces, width, ○ as zero."""
+    text = _LINE_END.sub("\n", text)
+    if "<U+" in text:
+        text = _ESCAPE.sub(_unescape, text)
+    text = strip_comments(text)
+    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_WIDTH)
+    text = _FW_POINT.sub(".", text)
+    if "○" in text or "Ｏ" in text:
+        text = _CIRCLE_ZERO.sub("〇", text)
+    return text
+
+
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])|(?<![\d.])\d \d(?= ?[年月日号])")
+_DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=\d年) (?=\d{1,2} ?月)")
+_SPACED_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){2,}$")
+
+
+def fix_spacing(line: str) -> str:
+    """Spaced-out digits (1 9 9 3 年 → 1993年) and spaced titles (政 府 工 作 报 告).
+
+    >>> fix_spacing("本届政府从1 9 9 3 年3 月就职"), fix_spacing("政 府 工 作 报 告")
+    ('本届政府从1993年3月就职', '政府工作报告')
+    """
+    if _SPACED_LINE.match(line):
+        return re.sub(r"[ \u3000]+", "", line)
+    if " " in line:
+        line = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), line)
+        line = _DIGIT_UNIT_SPACE.sub("", line)
+    return line

@@ -1,0 +1,117 @@
+"""Line layout: repeated pages, lines broken by wiki links, one-line crawled bodies.
+
+The output convention of cleaning is one paragraph per line, no empty lines.
+
+>>> join_broken(["各位代表：", "", "我们在听了", "关于宪法草案的报告", "以后，完成了工作。", "", "二、今后的任务", "", "全年新增就业。", ""])
+['各位代表：', '', '我们在听了关于宪法草案的报告以后，完成了工作。', '', '二、今后的任务', '', '全年新增就业。', '']
+>>> dedupe_pages(["标题", "第一段正文内容足够长足够长足够长足够长足够长足够长足够长足够长，再写一些文字。", "尾部", "标题", "第一段正文内容足够长足够长足够长足够长足够长足够长足够长足够长，再写一些文字。", "尾部"])
+['标题', '第一段正文内容足够长足够长足够长足够长足够长足够长足够长足够长，再写一些文字。', '尾部']
+"""
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = tuple("。！？；：!?;:…")
+_CONTINUATION_START = tuple("，。、；：）」”』！？,.;:)》")
+_OPEN_END = tuple("《“（(「『")
+_PARA_IDEO = re.compile(r"(?<=[。！？；：”!?])[ \u3000]*\u3000{2,}[ \u3000]*(?=\S)")
+_INNER_SPACE = re.compile(r"[ \u3000]{2,}")
+_MARKER_START = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分章节]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
+
+# Splits inside crawled one-line bodies (all paragraph breaks lost).
+LONG_LINE = 1500
+_LONG_SPLITS = re.compile(
+    r"(?<=[。！？；：!?])[ \u3000]+(?=\S)"                      # a space after a sentence end
+    r"|[ \u3000]+(?=各位代表[，：！,:!])"                         # the address opening a paragraph
+    r"|(?<=[\u4e00-\u9fff])(?<![向对请和与])(?=各位代表[，：！,:!])"
+    r"|(?<=[。！？])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分))"
+    r"|(?<=[^\s—])(?=—{1,2}\d{4}年\d{1,2}月\d{1,2}日在)"           # title glued to its delivery line
+)
+
+
+def split_line_paragraphs(line: str) -> list[str]:
+    """Split a line at ideographic-space paragraph indents that follow a sentence end."""
+    if "\u3000\u3000" not in line:
+        return [line]
+    return _PARA_IDEO.sub("\n", line).split("\n")
+
+
+def tidy(line: str) -> str:
+    """Strip indentation and trailing space; collapse inner runs of spaces to one."""
+    s = line.strip(" \u3000")
+    if "  " in s or "\u3000" in s:
+        s = _INNER_SPACE.sub(lambda m: "\u3000" if set(m.group(0)) == {"\u3000"} and len(m.group(0)) < 2 else " ", s)
+    return s
+
+
+def dedupe_pages(lines: list[str]) -> list[str]:
+    """Keep one copy when the whole page repeats k times (near-identical copies).
+
+    The longest line anchors the copies; two consecutive copies must share most
+    of their lines. Copy 2 starts where the lines before the anchor stop being
+    the page header that copy 1 also has.
+    """
+    if len(lines) < 3:
+        return lines
+    longest = max(lines, key=len)
+    if len(longest) < 30:
+        return lines
+    occ = [i for i, l in enumerate(lines) if l == longest]
+    if len(occ) < 2:
+        return lines
+    a = {l for l in lines[occ[0]:occ[1]] if l}
+    b = {l for l in lines[occ[1]:occ[2] if len(occ) > 2 else len(lines)] if l}
+    if len(a & b) < 0.6 * len(a | b):
+        return lines
+    header = set(lines[: occ[0]])
+    i = occ[1] - 1
+    while i > occ[0] and (not lines[i] or lines[i] in header):
+        i -= 1
+    return lines[: i + 1]
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    nonempty = followed = 0
+    for a, b in zip(lines, lines[1:]):
+        if a:
+            nonempty += 1
+            followed += not b
+    return nonempty > 4 and followed / nonempty >= 0.5
+
+
+def join_broken(lines: list[str]) -> list[str]:
+    """Join sentence pieces that a wiki link or a hard wrap put on separate lines.
+
+    In texts that separate paragraphs by empty lines, lines inside one block
+    are joined when the earlier one does not end a sentence. Elsewhere a line
+    is joined only when it plainly continues the previous one (starts with
+    ，。、 or the previous ends with an opening bracket/quote), or when a
+    delivery line (——…在…会议上) was split in two.
+    """
+    blank = _blank_separated(lines)
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        prev = out[-1] if out else ""
+        join = False
+        if prev and not prev.endswith(SENTENCE_END):
+            if blank and not (_MARKER_START.match(prev) and len(prev) <= 40) and not line.startswith(("—", "－")):
+                join = True
+            elif line.startswith(_CONTINUATION_START) or prev.endswith(_OPEN_END):
+                join = True
+            elif prev.startswith(("—", "－", "(", "（")) and "在" in prev and not prev.endswith("上") and line.endswith(("会议上", "会议上）", "会议上)")) and len(line) <= 30:
+                join = True
+        if join:
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out
+
+
+def split_long(line: str) -> list[str]:
+    """Paragraph breaks inside a crawled one-line body (headings after 。, spaces after a sentence)."""
+    if len(line) < LONG_LINE:
+        return [line]
+    return [p for p in _LONG_SPLITS.sub("\n", line).split("\n")]

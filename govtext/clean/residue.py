@@ -1,0 +1,159 @@
+"""Page residue: widget rows, meta/byline rows, breadcrumbs, captions, footers.
+
+Rules live in ``govtext/data/clean_residue.json``. A line is only removed
+when it is residue as a whole (short, and matching a rule in full), so a body
+sentence that mentions 来源 or 编辑 is never touched.
+
+>>> is_residue_line("【字号："), is_residue_line("来源：北京日报"), is_residue_line("资金来源：省级财政专项补助300万元，已全部拨付到位。")
+(True, True, False)
+>>> cut_tail(["一、工作回顾", "全年化解纠纷18件。", "相关报道：", "某某报道标题"])
+['一、工作回顾', '全年化解纠纷18件。']
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SENTENCE_END = tuple("。！？；：!?;:…”」』")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """Compiled residue rules from ``data/clean_residue.json``."""
+    raw = json.loads(resources.files("govtext").joinpath("data/clean_residue.json").read_text(encoding="utf-8"))
+    comp = lambda xs: [re.compile(x) for x in xs]  # noqa: E731
+    return {
+        "max_line": raw["max_line_chars"],
+        "max_caption": raw["max_caption_chars"],
+        "tail_max_chars": raw["tail_max_chars"],
+        "tail_max_share": raw["tail_max_share"],
+        "widgets": frozenset(raw["widget_lines"]),
+        "lines": comp(raw["line_patterns"]),
+        "signals": comp(raw["multi_label_signals"]),
+        "signal_min": raw["multi_label_min"],
+        "captions": comp(raw["caption_patterns"]),
+        "inline": comp(raw["inline_patterns"]),
+        "prefix": comp(raw["line_prefix_patterns"]),
+        "suffix": comp(raw["line_suffix_patterns"]),
+        "tail": comp(raw["tail_markers"]),
+        "labels": frozenset(raw["label_lines"]),
+        "seps": frozenset(raw["crumb_separators"]),
+    }
+
+
+def is_residue_line(line: str) -> bool:
+    """True when the whole (stripped) line is page residue."""
+    r = rules()
+    s = line.strip()
+    if not s:
+        return False
+    if s in r["widgets"]:
+        return True
+    n = len(s)
+    if n <= r["max_line"]:
+        if any(p.match(s) for p in r["lines"]):
+            return True
+        if sum(1 for p in r["signals"] if p.search(s)) >= r["signal_min"]:
+            return True
+    if n <= r["max_caption"] and any(p.search(s) for p in r["captions"]):
+        return True
+    return False
+
+
+def strip_inline(line: str) -> str:
+    """Remove residue glued inside a line: jump markers; breadcrumbs/captions/来源 at a long line's ends."""
+    r = rules()
+    for p in r["inline"]:
+        line = p.sub("", line)
+    if len(line) > r["max_caption"]:
+        for p in r["prefix"]:
+            m = p.match(line)
+            if m:
+                keep = m.groupdict().get("keep")
+                line = (keep + "\n" if keep else "") + line[m.end():]
+                break
+        for p in r["suffix"]:
+            line = p.sub("", line, count=1)
+    return line
+
+
+def cut_tail(lines: list[str]) -> list[str]:
+    """Drop the page footer: from the first footer marker in the text's short last part to the end."""
+    r = rules()
+    total = sum(len(l) for l in lines)
+    allowed = min(r["tail_max_chars"], max(r["tail_max_share"] * total, 400))
+    acc = 0
+    cut = None
+    for i in range(len(lines) - 1, -1, -1):
+        acc += len(lines[i])
+        if acc > allowed:
+            break
+        s = lines[i].strip()
+        if s and any(p.match(s) for p in r["tail"]):
+            cut = i
+    # The footer is never the first half of the text (a short page's header has 来源/时间 rows too).
+    if cut is None or sum(len(l) for l in lines[:cut]) < total / 2:
+        return lines
+    # Link titles just above the footer (相关链接 lists, 历年…报告) go with it.
+    k, moved = cut, 0
+    while k > 0 and moved < 3:
+        s = lines[k - 1].strip()
+        if not s:
+            k -= 1
+            continue
+        if len(s) <= 30 and not s.endswith(SENTENCE_END):
+            k -= 1
+            moved += 1
+            continue
+        break
+    return lines[:k]
+
+
+_PUNCT = re.compile(r"[。，；：！？,;!?]")
+
+
+def drop_split_rows(lines: list[str]) -> list[str]:
+    """Blank out page rows split one item per line: a label and its value, breadcrumb items.
+
+    >>> drop_split_rows(["首页", ">", "要闻", "要闻", "来源：", "四川日报", "各位代表："])
+    ['', '', '', '', '', '', '各位代表：']
+    """
+    r = rules()
+    idx = [i for i, l in enumerate(lines) if l]
+    drop = [False] * len(lines)
+    for k, i in enumerate(idx):
+        s = lines[i].strip()
+        if s in r["labels"] and k + 1 < len(idx):
+            j = idx[k + 1]
+            v = lines[j].strip()
+            if len(v) <= 20 and not _PUNCT.search(v):
+                drop[i] = drop[j] = True
+        elif s in r["seps"]:
+            drop[i] = True
+            for kk in (k - 1, k + 1):
+                if 0 <= kk < len(idx):
+                    j = idx[kk]
+                    v = lines[j].strip()
+                    if len(v) <= 15 and not _PUNCT.search(v):
+                        drop[j] = True
+            if k + 2 < len(idx) and drop[idx[k + 1]] and lines[idx[k + 2]] == lines[idx[k + 1]]:
+                drop[idx[k + 2]] = True
+    return ["" if d else l for l, d in zip(lines, drop)]
+
+
+def drop_repeated_header(lines: list[str], window: int = 20) -> list[str]:
+    """Within the first lines, drop a short line that repeats an earlier one (title shown twice)."""
+    seen: set[str] = set()
+    out = []
+    count = 0
+    for line in lines:
+        if line and count < window:
+            count += 1
+            if line in seen and len(line) <= 100:
+                continue
+            seen.add(line)
+        out.append(line)
+    return out
