@@ -106,9 +106,9 @@ def synthetic_results():
                 pos += length
             growth = 6.0 + p_i - 0.3 * (year - 2022)
             indicators += [
-                {"doc_id": doc, "subject": "地区生产总值增长", "value": growth, "unit": "%", "target": False,
+                {"doc_id": doc, "subject": "地区生产总值", "value": growth, "unit": "%", "target": False,
                  "kind": "rate", "start": 60, "end": 64},
-                {"doc_id": doc, "subject": "地区生产总值增长", "value": growth + 0.5, "unit": "%", "target": True,
+                {"doc_id": doc, "subject": "地区生产总值", "value": growth + 0.5, "unit": "%", "target": True,
                  "kind": "rate", "start": 900, "end": 904},
                 {"doc_id": doc, "subject": "化解纠纷", "value": 100 + 10 * year % 7, "unit": "件", "target": False,
                  "kind": "count", "start": 70, "end": 74},

@@ -107,3 +107,13 @@ def test_no_cjk_font_warns_with_install_hint(monkeypatch):
         ax.set_title("ascii only")
         assert fonts.check_figure(fig) == set()  # nothing Chinese: nothing to warn about
         plt.close(fig)
+
+
+def test_select_indicator_exact_or_contains():
+    reports = pd.DataFrame({"doc_id": ["a"], "place": ["青溪县"], "year": [2024], "report_type": ["gwr"]})
+    ind = pd.DataFrame({"doc_id": ["a"] * 3, "subject": ["地区生产总值", "单位地区生产总值能耗", "国内生产总值"],
+                        "value": [6.0, 3.1, 5.0], "unit": ["%"] * 3, "target": [False, False, True]})
+    exact = plots.select_indicator(ind, reports, "地区生产总值", "%")
+    assert 6.0 in set(exact.value) and 3.1 not in set(exact.value)  # not 单位…能耗
+    broad = plots.select_indicator(ind, reports, "生产总值", "%", match="contains")
+    assert len(broad) == 3

@@ -184,9 +184,22 @@ def plot_indicator_kinds(indicators: pd.DataFrame, reports: pd.DataFrame | None 
 
 # -- one indicator across places and years ---------------------------------------------
 
+def _folder():
+    """The corpus layer's subject folding (synonyms such as 国内/地区生产总值), else identity."""
+    try:
+        from ..corpus.compare import fold_subject
+    except ImportError:
+        return lambda s: s
+    return fold_subject
+
+
 def select_indicator(indicators: pd.DataFrame, reports: pd.DataFrame | None, subject: str,
-                     unit: str | None = None) -> pd.DataFrame:
-    """Indicator rows whose subject contains ``subject`` (and of ``unit``), joined to place/year/type.
+                     unit: str | None = None, match: str = "exact") -> pd.DataFrame:
+    """Indicator rows about ``subject`` (and of ``unit``), joined to place/year/type.
+
+    ``match="exact"``: the subject equals ``subject`` once both are folded with
+    the corpus layer's synonyms (国内生产总值 = 地区生产总值); ``"contains"``:
+    the subject contains ``subject`` (broader: also 单位国内生产总值能耗 …).
 
     Adds ``period``: the year the number is about. A 政府工作报告 (``gwr``) of
     year Y reports outcomes of Y-1 and sets targets for Y; other reports
@@ -194,7 +207,15 @@ def select_indicator(indicators: pd.DataFrame, reports: pd.DataFrame | None, sub
     """
     if indicators is None or indicators.empty or not {"subject", "value"} <= set(indicators.columns):
         return pd.DataFrame(columns=["doc_id", "place", "year", "period", "value", "target", "unit"])
-    df = indicators[indicators["subject"].fillna("").astype(str).str.contains(subject, regex=False)]
+    subjects = indicators["subject"].fillna("").astype(str)
+    if match == "contains":
+        df = indicators[subjects.str.contains(subject, regex=False)]
+    elif match == "exact":
+        fold = _folder()
+        want = fold(subject)
+        df = indicators[subjects.map(lambda x: x == subject or fold(x) == want)]
+    else:
+        raise ValueError("match must be 'exact' or 'contains'")
     if unit is not None and "unit" in df:
         df = df[df["unit"] == unit]
     df = df.copy()
@@ -214,14 +235,14 @@ def select_indicator(indicators: pd.DataFrame, reports: pd.DataFrame | None, sub
 
 def plot_indicator_over_years(indicators: pd.DataFrame, reports: pd.DataFrame | None, subject: str,
                               unit: str | None = None, places: list[str] | None = None, target: bool = False,
-                              agg: str = "first", ax=None):
+                              agg: str = "first", match: str = "exact", ax=None):
     """One line per place: the indicator ``subject`` (outcomes, or targets with ``target=True``) by year.
 
     The x axis is the year the number is about (see :func:`select_indicator`);
     several matches in one report are reduced with ``agg`` (first, max, median …).
     """
     ax = _ax(ax, (8, 4.5))
-    df = select_indicator(indicators, reports, subject, unit)
+    df = select_indicator(indicators, reports, subject, unit, match)
     df = df[df["target"] == target]
     if places is not None:
         df = df[df["place"].isin(places)]
@@ -252,7 +273,8 @@ def target_outcome_counts(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | None = None,
-                             subject: str | None = None, unit: str | None = None, agg: str = "first", ax=None):
+                             subject: str | None = None, unit: str | None = None, agg: str = "first",
+                             match: str = "exact", ax=None):
     """Targets against outcomes.
 
     Without ``subject``: per report, how many indicators are outcomes and how
@@ -279,7 +301,7 @@ def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | N
         return _done(ax)
 
     ax = _ax(ax, (8, 4.5))
-    df = select_indicator(indicators, reports, subject, unit)
+    df = select_indicator(indicators, reports, subject, unit, match)
     if df.empty:
         ax.text(0.5, 0.5, f"no {subject} indicators", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
