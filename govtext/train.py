@@ -34,8 +34,8 @@ def report_files(folders: Iterable[str | os.PathLike]) -> list[Path]:
         folder = Path(folder)
         cands = [folder] if folder.is_file() else folder.rglob("*")
         for p in cands:
-            if p.is_file() and p.suffix.lower() in READABLE and p.name.lower() not in SKIP_NAMES \
-                    and not any(part.startswith(".") for part in p.parts):
+            hidden = p != folder and any(part.startswith(".") for part in p.relative_to(folder).parts)
+            if p.is_file() and p.suffix.lower() in READABLE and p.name.lower() not in SKIP_NAMES and not hidden:
                 files.append(p)
     return sorted(set(files), key=lambda p: p.as_posix())
 
@@ -77,7 +77,7 @@ def collect_examples(folders: Sequence[str | os.PathLike], structure: Callable |
     return out, len(files), used
 
 
-def train(folders: Sequence[str | os.PathLike], out_dir: str | os.PathLike, *, c: float = 4.0,
+def train(folders: Sequence[str | os.PathLike], out_dir: str | os.PathLike, *, alpha: float = 1e-4,
           structure: Callable | None = None, quiet: bool = True):
     """Train on the folders and write the model folder; returns the model."""
     from collections import Counter
@@ -92,9 +92,9 @@ def train(folders: Sequence[str | os.PathLike], out_dir: str | os.PathLike, *, c
     texts = [t for t, _ in examples]
     labels = [lab for _, lab in examples]
     info = {"files_read": n_files, "files_used": n_used, "examples": len(examples),
-            "label_counts": {k: counts[k] for k in sorted(counts)}, "C": c,
-            "model": "LogisticRegression(lbfgs, class_weight=balanced)"}
-    model = fit_model(texts, labels, c=c, info=info)
+            "label_counts": {k: counts[k] for k in sorted(counts)}, "alpha": alpha,
+            "model": "SGDClassifier(log_loss, averaged, class_weight=balanced, random_state=0)"}
+    model = fit_model(texts, labels, alpha=alpha, info=info)
     save_model(model, out_dir)
     if not quiet:
         print(f"govtext.train: {len(examples)} paragraphs from {n_used}/{n_files} files "
@@ -107,12 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  description="Train the govtext passage classifier on a folder of reports.")
     ap.add_argument("corpus", nargs="+", help="folder(s) of reports, read recursively")
     ap.add_argument("-o", "--output", required=True, help="model folder to write")
-    ap.add_argument("-C", type=float, default=4.0, help="inverse regularisation strength (default 4)")
+    ap.add_argument("--alpha", type=float, default=1e-4, help="regularisation strength (default 1e-4)")
     a = ap.parse_args(argv)
     for d in a.corpus:
         if not Path(d).exists():
             ap.error(f"{d}: no such folder")
-    train(a.corpus, a.output, c=a.C, quiet=False)
+    train(a.corpus, a.output, alpha=a.alpha, quiet=False)
     return 0
 
 

@@ -169,22 +169,25 @@ def default_model() -> LinearTextModel:
     return load_model(default_model_dir())
 
 
-def fit_model(texts: Sequence[str], labels: Sequence[str], *, c: float = 4.0,
+def fit_model(texts: Sequence[str], labels: Sequence[str], *, alpha: float = 1e-4, epochs: int = 30,
               vectorizer: dict | None = None, info: dict | None = None) -> LinearTextModel:
-    """Train a :class:`LinearTextModel` on (text, label) pairs. Deterministic for the same input order.
+    """Train a :class:`LinearTextModel` on (text, label) pairs: logistic loss by averaged SGD
+    (fast: seconds for ten thousand paragraphs), balanced class weights, fixed seed, so the same
+    input in the same order gives the same arrays.
 
     >>> m = fit_model(["完成项目5个。", "下一步将加快推进。", "短板仍然突出。", "各位代表："] * 3,
     ...               ["achievement", "plan", "shortcoming", "other"] * 3)
     >>> m.classes
     ('achievement', 'other', 'plan', 'shortcoming')
     """
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import SGDClassifier
 
     vec = dict(DEFAULT_VECTORIZER if vectorizer is None else vectorizer)
     shell = LinearTextModel(("x",), np.zeros((1, 1)), np.zeros(1), vec)
     X = shell.transform(texts)
     y = np.asarray(labels)
-    clf = LogisticRegression(C=c, max_iter=300, class_weight="balanced", random_state=0, solver="lbfgs")
+    clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, average=True,
+                        class_weight="balanced", random_state=0)
     clf.fit(X, y)
     coef, intercept = clf.coef_, clf.intercept_
     classes = tuple(str(c_) for c_ in clf.classes_)
