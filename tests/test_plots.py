@@ -117,3 +117,18 @@ def test_select_indicator_exact_or_contains():
     assert 6.0 in set(exact.value) and 3.1 not in set(exact.value)  # not 单位…能耗
     broad = plots.select_indicator(ind, reports, "生产总值", "%", match="contains")
     assert len(broad) == 3
+
+
+def test_plots_accept_a_results_object(tables):
+    reports, sections, passages, indicators = tables
+
+    class Res:
+        pass
+
+    res = Res()
+    res.reports, res.sections, res.passages, res.indicators = reports, sections, passages, indicators
+    ax = plots.plot_role_shares(res)
+    assert "城南镇 2023" in [t.get_text() for t in ax.get_yticklabels()]
+    ax2 = plots.plot_indicator_over_years(res, subject="地区生产总值", unit="%")
+    assert len(ax2.get_lines()) == 3
+    plt.close("all")

@@ -2,7 +2,8 @@
 
 Every function takes the tables of ``corpus.analyze()`` (``res.reports``,
 ``res.sections``, ``res.passages``, ``res.indicators``; rows keyed by
-``doc_id``) and returns the matplotlib ``Axes`` it drew on. Reports are named
+``doc_id``), or the results object ``res`` itself, and returns the
+matplotlib ``Axes`` it drew on. Reports are named
 "place year" from ``res.reports`` when given, else by ``doc_id``. A CJK font is
 chosen first (:func:`govtext.notebook.fonts.use_cjk_font`); when none is
 installed, or a label has a character the font lacks, a ``CJKFontWarning``
@@ -33,6 +34,13 @@ LABEL_ORDER = ["achievement", "shortcoming", "plan", "other"]
 def _style() -> dict:
     with resources.files("govtext.data").joinpath("notebook_style.json").open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def _tables(first, reports, name: str):
+    """Accept either a table (plus ``reports``) or a whole Results object as the first argument."""
+    if hasattr(first, name) and hasattr(first, "reports") and not isinstance(first, pd.DataFrame):
+        return getattr(first, name), first.reports if reports is None else reports
+    return first, reports
 
 
 def _ax(ax, figsize):
@@ -145,12 +153,14 @@ def plot_shares(shares: pd.DataFrame, reports: pd.DataFrame | None = None, color
 
 def plot_role_shares(sections: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
     """Share of each report's text per section role (stacked bars, one per report)."""
+    sections, reports = _tables(sections, reports, "sections")
     return plot_shares(role_shares(sections, reports), reports, _style()["role_colors"],
                        "Section roles: share of text", ax)
 
 
 def plot_label_shares(passages: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
     """Share of each report's passage text per label (stacked bars, one per report)."""
+    passages, reports = _tables(passages, reports, "passages")
     return plot_shares(label_shares(passages), reports, _style()["label_plot_colors"],
                        "Passage labels: share of text", ax)
 
@@ -165,6 +175,7 @@ def indicator_kind_counts(indicators: pd.DataFrame) -> pd.DataFrame:
 
 def plot_indicator_kinds(indicators: pd.DataFrame, reports: pd.DataFrame | None = None, ax=None):
     """Number of indicators per report, stacked by ``kind``."""
+    indicators, reports = _tables(indicators, reports, "indicators")
     counts = indicator_kind_counts(indicators)
     ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
     if counts.empty:
@@ -233,7 +244,7 @@ def select_indicator(indicators: pd.DataFrame, reports: pd.DataFrame | None, sub
     return df.dropna(subset=["period", "value"])
 
 
-def plot_indicator_over_years(indicators: pd.DataFrame, reports: pd.DataFrame | None, subject: str,
+def plot_indicator_over_years(indicators: pd.DataFrame, reports: pd.DataFrame | None = None, subject: str = "",
                               unit: str | None = None, places: list[str] | None = None, target: bool = False,
                               agg: str = "first", match: str = "exact", ax=None):
     """One line per place: the indicator ``subject`` (outcomes, or targets with ``target=True``) by year.
@@ -241,6 +252,9 @@ def plot_indicator_over_years(indicators: pd.DataFrame, reports: pd.DataFrame | 
     The x axis is the year the number is about (see :func:`select_indicator`);
     several matches in one report are reduced with ``agg`` (first, max, median …).
     """
+    indicators, reports = _tables(indicators, reports, "indicators")
+    if not subject:
+        raise ValueError("plot_indicator_over_years needs subject=, e.g. subject='地区生产总值'")
     ax = _ax(ax, (8, 4.5))
     df = select_indicator(indicators, reports, subject, unit, match)
     df = df[df["target"] == target]
@@ -282,6 +296,7 @@ def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | N
     per place, the target set for each year (dashed) against the outcome later
     reported for that year (solid).
     """
+    indicators, reports = _tables(indicators, reports, "indicators")
     colors = _style()["indicator"]
     if subject is None:
         counts = target_outcome_counts(indicators)
