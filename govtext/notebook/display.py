@@ -430,10 +430,10 @@ def results_html(results) -> str:
     summary = []
     for name, df in tables.items():
         if df is None:
-            summary.append(f'<tr><th>{name}</th><td class="gt-muted">absent</td><td></td></tr>')
+            summary.append(f'<tr><th>res.{name}</th><td class="gt-muted">absent</td><td></td></tr>')
         else:
             cols = ", ".join(map(str, df.columns[:14])) + (" …" if df.shape[1] > 14 else "")
-            summary.append(f"<tr><th>res.{name}</th><td>{len(df):,} rows</td><td class=\"gt-muted\">{escape(cols)}</td></tr>")
+            summary.append(f"<tr><th>res.{name}</th><td style=\"white-space:nowrap\">{len(df):,} rows</td><td class=\"gt-muted\">{escape(cols)}</td></tr>")
     parts.append('<table class="gt-meta">' + "".join(summary) + "</table>")
 
     if reports is not None and not reports.empty:
@@ -452,6 +452,11 @@ def results_html(results) -> str:
         if df is not None and not df.empty:
             parts.append(f"<details><summary><b>{name}</b> <span class=\"gt-muted\">first {min(len(df), HEAD_ROWS)} rows"
                          f"</span></summary>{_frame_html(df)}</details>")
-    parts.append('<p class="gt-muted">res.compare(...) builds comparison tables; '
-                 "res.to_excel / to_parquet / to_stata export them.</p></div>")
+    methods = [m for m in ("compare", "role_shares", "label_shares", "indicator_counts", "panel", "targets_outcomes",
+                           "keywords", "kwic", "reuse", "to_excel", "to_csv", "to_parquet", "to_stata")
+               if callable(getattr(results, m, None))]
+    if methods:
+        parts.append('<p class="gt-muted">Comparisons and exports: '
+                     + ", ".join(f"res.{m}()" for m in methods) + "</p>")
+    parts.append("</div>")
     return "".join(parts)
