@@ -66,6 +66,7 @@ def normalise_chars(text: str) -> str:
 
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])|(?<![\d.])\d \d(?= ?[年月日号])")
 _DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=\d年) (?=\d{1,2} ?月)")
+_DATE_GAP = re.compile(r"(?<=\d[年月]) (?=\d{1,2}[月日])")
 _SPACED_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){2,}$")
 
 
@@ -80,4 +81,5 @@ def fix_spacing(line: str) -> str:
     if " " in line:
         line = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), line)
         line = _DIGIT_UNIT_SPACE.sub("", line)
+        line = _DATE_GAP.sub("", line)
     return line

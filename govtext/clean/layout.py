@@ -16,6 +16,9 @@ _CONTINUATION_START = tuple("，。、；：）」”』！？,.;:)》")
 _OPEN_END = tuple("《“（(「『")
 _PARA_IDEO = re.compile(r"(?<=[。！？；：”!?])[ \u3000]*\u3000{2,}[ \u3000]*(?=\S)")
 _INNER_SPACE = re.compile(r"[ \u3000]{2,}")
+# A title (…工作总结) or a signature/date line is complete on its own even without 。
+_TITLE_END = re.compile(r"(?:报告|总结|计划|要点|思路|打算|情况|意见|方案)[）)]?$")
+_SIGNATURE = re.compile(r"(?:委员会|人民政府|办事处|管委会|[局委办]|^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?)$")
 _MARKER_START = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分章节]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 
 # Splits inside crawled one-line bodies (all paragraph breaks lost).
@@ -90,14 +93,20 @@ def join_broken(lines: list[str]) -> list[str]:
     """
     blank = _blank_separated(lines)
     out: list[str] = []
+    chained = False  # the previous output line is itself made of joined pieces
     for line in lines:
         if not line:
             out.append(line)
+            chained = False
             continue
         prev = out[-1] if out else ""
+        block_start = len(out) < 2 or not out[-2]
         join = False
         if prev and not prev.endswith(SENTENCE_END):
-            if blank and not (_MARKER_START.match(prev) and len(prev) <= 40) and not line.startswith(("—", "－")):
+            # A block's own first line ending like a title (…工作总结) is a title, unless already a joined piece.
+            title_like = block_start and not chained and bool(_TITLE_END.search(prev))
+            if blank and not (_MARKER_START.match(prev) and len(prev) <= 40) and not line.startswith(("—", "－")) \
+                    and not title_like and not _SIGNATURE.search(line):
                 join = True
             elif line.startswith(_CONTINUATION_START) or prev.endswith(_OPEN_END):
                 join = True
@@ -107,6 +116,7 @@ def join_broken(lines: list[str]) -> list[str]:
             out[-1] = prev + line
         else:
             out.append(line)
+        chained = join
     return out
 
 
