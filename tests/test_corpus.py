@@ -351,7 +351,12 @@ def test_keywords_substring_and_token_modes(small_res):
     # in token mode 法治 inside 法治政府建设 is not a separate token
     tb = tok.set_index("doc_id")
     assert tb.at[d, "法治政府建设"] == 3 and tb.at[d, "法治"] < by.at[d, "法治"]
-    assert "法治政府建设" not in jieba.dt.FREQ  # the global dictionary was not touched
+    assert "法治政府建设" not in jieba.dt.FREQ  # the global dictionaries were not touched
+    rjieba = pytest.importorskip("rjieba")
+    assert not rjieba.has_word("法治政府建设")
+    # the plain jieba backend agrees on these counts
+    tj = small_res.keywords(terms, mode="token", counts=True, backend="jieba").set_index("doc_id")
+    assert (tj[terms] == tb[terms]).all().all()
     per = small_res.keywords(terms).set_index("doc_id")
     assert per.at[d, "市场主体"] == 0
     assert per.at["2023_青石镇_township.txt", "市场主体"] == pytest.approx(

@@ -31,13 +31,33 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+def _size(item: Item) -> int:
+    if item.text is not None:
+        return len(item.text) * 3
+    try:
+        return os.path.getsize(item.path)
+    except OSError:
+        return 0
 
 
-def _auto_chunksize(n: int, workers: int) -> int:
-    # Small enough to balance load and keep the bar moving, big enough to amortise IPC.
-    return max(1, min(8, n // (workers * 8) or 1))
+def _chunks(items: Sequence[Item], workers: int, size: int | None = None) -> list[list[Item]]:
+    """Consecutive items in chunks: ``size`` items each, or (by default) about
+    1/16 of the corpus bytes per worker and at most 8 items, so one large file
+    does not travel with many others and the load stays balanced."""
+    if size:
+        return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    sizes = [_size(it) for it in items]
+    target = max(1, sum(sizes) // (workers * 16))
+    out, cur, acc = [], [], 0
+    for it, sz in zip(items, sizes):
+        if cur and (acc + sz > target or len(cur) >= 8):
+            out.append(cur)
+            cur, acc = [], 0
+        cur.append(it)
+        acc += sz
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _bar(total: int, progress: bool, desc: str):
@@ -77,8 +97,7 @@ def run(
                 bar.update(1)
                 yield out
             return
-        size = chunksize or _auto_chunksize(len(items), workers)
-        yield from _run_pool(_chunks(items, size), workers, bar, tables, keep_text)
+        yield from _run_pool(_chunks(items, workers, chunksize), workers, bar, tables, keep_text)
     finally:
         bar.close()
 
@@ -156,8 +175,7 @@ def _run_dask(items, n_jobs, progress, chunksize, tables, keep_text) -> Iterator
         own = (client, cluster)
     try:
         nworkers = max(1, len(client.scheduler_info().get("workers", {})) or resolve_jobs(n_jobs))
-        size = chunksize or _auto_chunksize(len(items), nworkers)
-        chunks = _chunks(items, size)
+        chunks = _chunks(items, nworkers, chunksize)
         bar = _bar(len(items), progress, "govtext[dask]")
         window = nworkers * 4
         done: dict[int, list[dict]] = {}

@@ -35,7 +35,8 @@ def excel_safe(v):
     if v is None:
         return None
     if isinstance(v, str):
-        v = _ILLEGAL.sub("", v)
+        if _ILLEGAL.search(v):
+            v = _ILLEGAL.sub("", v)
         return v[:EXCEL_MAX_CELL]
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
@@ -50,6 +51,19 @@ def excel_safe(v):
     if isinstance(v, pd.Timestamp):
         return v.to_pydatetime()
     return excel_safe(_plain(v))
+
+
+def _excel_column(s: pd.Series) -> list:
+    """A column's cell values; whole-column conversions where the dtype allows."""
+    if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
+        return [bool(v) for v in s.tolist()]
+    if pd.api.types.is_integer_dtype(s.dtype) and not s.isna().any():
+        return [int(v) for v in s.tolist()]
+    if pd.api.types.is_float_dtype(s.dtype):
+        v = s.to_numpy(dtype=float, na_value=np.nan)
+        ok = np.isfinite(v)
+        return [float(x) if o else None for x, o in zip(v.tolist(), ok.tolist())]
+    return [excel_safe(v) for v in s.tolist()]
 
 
 def _plain(v) -> str:
@@ -93,8 +107,8 @@ def to_excel(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
         ws = wb.create_sheet(title=sheet)
         ws.freeze_panes = "A2"
         ws.append([excel_safe(str(c)) for c in df.columns])
-        for row in df.itertuples(index=False, name=None):
-            ws.append([excel_safe(v) for v in row])
+        for row in zip(*[_excel_column(df.iloc[:, i]) for i in range(df.shape[1])]):
+            ws.append(row)
     if not chunks:
         wb.create_sheet(title="empty")
     wb.save(path)

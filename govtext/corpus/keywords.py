@@ -5,8 +5,9 @@ Two counting modes:
 - ``substring``: non-overlapping occurrences of the term anywhere in the text
   (fast; 法治 also counts inside 法治政府);
 - ``token``: occurrences as a whole jieba token, after adding every term to a
-  *local* ``jieba.Tokenizer()`` (jieba's global dictionary is never changed),
-  so 法治政府 is not counted for 法治 when both are terms.
+  *local* segmenter (``rjieba.Jieba()`` when installed, else ``jieba.Tokenizer()``;
+  the global dictionaries are never changed), so 法治政府 is not counted for 法治
+  when both are terms.
 
 >>> count_terms("法治政府建设，法治", ["法治", "法治政府"], mode="substring")
 {'法治': 2, '法治政府': 1}
@@ -29,8 +30,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @lru_cache(maxsize=8)
-def _tokenizer(terms: tuple[str, ...]):
-    """A private jieba tokenizer that knows ``terms`` as words."""
+def _tokenizer(terms: tuple[str, ...], backend: str = "auto"):
+    """A private segmenter that knows ``terms`` as words: a cut function.
+
+    ``backend``: ``"rjieba"`` (a local ``rjieba.Jieba()``: same dictionary, much
+    faster), ``"jieba"`` (a local ``jieba.Tokenizer()``) or ``"auto"`` (rjieba when
+    installed). Neither touches the global dictionary.
+    """
+    if backend in ("auto", "rjieba"):
+        try:
+            import rjieba
+
+            seg = rjieba.Jieba()
+            for t in terms:
+                seg.add_word(t, max(int(seg.suggest_freq(t)), 1000), None)
+            return lambda text: seg.cut(text, True)
+        except ImportError:
+            if backend == "rjieba":
+                raise
     import jieba
 
     jieba.setLogLevel(60)
@@ -39,28 +56,31 @@ def _tokenizer(terms: tuple[str, ...]):
     for t in terms:
         # A high frequency so the term wins over splits the dictionary prefers.
         tk.add_word(t, freq=max(tk.total // 1000, 1000))
-    return tk
+    return tk.lcut
 
 
-def count_terms(text: str, terms: Sequence[str], mode: str = "substring") -> dict[str, int]:
+def count_terms(text: str, terms: Sequence[str], mode: str = "substring", backend: str = "auto") -> dict[str, int]:
     """Occurrences of each term in ``text`` (see the module doc for the modes)."""
     if mode == "substring":
         return {t: text.count(t) if t else 0 for t in terms}
     if mode == "token":
-        tk = _tokenizer(tuple(sorted(set(terms))))
+        cut = _tokenizer(tuple(sorted(set(terms))), backend)
         wanted = set(terms)
-        c = Counter(tok for tok in tk.lcut(text) if tok in wanted)
+        c = Counter(tok for tok in cut(text) if tok in wanted)
         return {t: c.get(t, 0) for t in terms}
     raise ValueError("mode must be 'substring' or 'token'")
 
 
 def keyword_freq(res: "Results", terms: Sequence[str], mode: str = "substring", per: int = 10_000,
-                 counts: bool = False) -> pd.DataFrame:
-    """Per report: ``chars`` and each term's frequency per ``per`` characters (or raw counts)."""
+                 counts: bool = False, backend: str = "auto") -> pd.DataFrame:
+    """Per report: ``chars`` and each term's frequency per ``per`` characters (or raw counts).
+
+    ``backend`` chooses the segmenter in token mode (see :func:`_tokenizer`).
+    """
     terms = list(dict.fromkeys(terms))
     rows = []
     for doc_id, text in res.texts():
-        c = count_terms(text, terms, mode=mode)
+        c = count_terms(text, terms, mode=mode, backend=backend)
         rows.append({"doc_id": doc_id, "chars": len(text), **c})
     out = pd.DataFrame(rows, columns=["doc_id", "chars", *terms])
     if not counts:

@@ -261,11 +261,12 @@ class Results:
         return targets_outcomes(self, on=on, lag=lag, subjects=subjects)
 
     def keywords(self, terms: Sequence[str], mode: str = "substring", per: int = 10_000,
-                 counts: bool = False) -> pd.DataFrame:
-        """Keyword frequencies per ``per`` characters (``mode`` = "substring" or "token")."""
+                 counts: bool = False, backend: str = "auto") -> pd.DataFrame:
+        """Keyword frequencies per ``per`` characters (``mode`` = "substring" or "token";
+        ``backend`` = "auto", "rjieba" or "jieba" for token mode)."""
         from .keywords import keyword_freq
 
-        return self._with_meta(keyword_freq(self, terms, mode=mode, per=per, counts=counts))
+        return self._with_meta(keyword_freq(self, terms, mode=mode, per=per, counts=counts, backend=backend))
 
     def kwic(self, term: str, window: int = 20, regex: bool = False) -> pd.DataFrame:
         """Keyword in context: one row per occurrence with left/right context and passage label."""

@@ -1,0 +1,228 @@
+"""Throughput benchmark for govtext's full analysis.
+
+    python benchmarks/throughput.py [--corpus DIR] [--mem 100 1000] [--skip-mem] [--json out.json]
+
+On ``../shared/corpora`` (or ``corpora/`` when that is absent) it measures, in one run:
+
+1. full analysis throughput in MB/s (reading, cleaning, metadata, structure,
+   initiatives, indicators, passage labels all computed; ``Corpus.analyze``)
+   against ``jieba.lcut`` over the same texts, and the ratio of the two times
+   (goal: <= 0.33, i.e. analysis at least 3x faster than merely segmenting);
+2. time per stage (which stage is the bottleneck);
+3. 1 vs 2 worker processes (goal: >= 1.8x on 2 cores);
+4. peak memory for 100 vs 1,000 documents (the corpus repeated), each in a fresh
+   subprocess, beside the size of the result tables (memory should not grow
+   beyond the tables);
+5. cold start: import plus the first report in a fresh interpreter (goal <= 0.5 s).
+
+Timings are wall-clock on a shared machine: run it when the machine is quiet,
+and read the load average printed at the top.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP = {"manifest.csv", "README.md"}
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    from govtext.corpus.sources import items_from_dir
+
+    return [Path(it.path) for it in items_from_dir(corpus, meta=False)]
+
+
+def raw_texts(files: list[Path]) -> list[str]:
+    from govtext.io import load
+
+    out = []
+    for f in files:
+        try:
+            out.append(load(f).raw)
+        except Exception:
+            out.append("")
+    return out
+
+
+def bench_analysis(files: list[Path], n_jobs: int) -> float:
+    from govtext.corpus import Corpus
+
+    c = Corpus.from_paths(files)
+    t = time.perf_counter()
+    res = c.analyze(n_jobs=n_jobs, progress=False)
+    took = time.perf_counter() - t
+    if len(res.errors):
+        print(f"  ({len(res.errors)} inputs failed: {res.errors.error_type.value_counts().to_dict()})")
+    return took
+
+
+def bench_jieba(texts: list[str]) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()  # dictionary loading is not segmentation
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - t
+
+
+def bench_stages(files: list[Path]) -> dict[str, float]:
+    """Seconds per stage over all files, calling the stages the way govtext.read does."""
+    from govtext.clean import clean_text
+    from govtext.io import load
+    from govtext.metadata import extract_meta
+    from govtext.report import Report
+
+    tot = dict.fromkeys(["load", "clean", "metadata", "structure", "initiatives", "indicators", "labels"], 0.0)
+    for f in files:
+        try:
+            t0 = time.perf_counter()
+            loaded = load(f)
+            t1 = time.perf_counter()
+            text = clean_text(loaded.raw)
+            t2 = time.perf_counter()
+            meta = extract_meta(loaded.raw, text, loaded.path, {}, loaded.page_meta)
+            t3 = time.perf_counter()
+            r = Report(text=text, meta=meta, hints=loaded.hints)
+            r.sections
+            t4 = time.perf_counter()
+            r.initiatives
+            t5 = time.perf_counter()
+            r.indicators
+            t6 = time.perf_counter()
+            r.passages
+            t7 = time.perf_counter()
+        except Exception:
+            continue
+        for k, a, b in (("load", t0, t1), ("clean", t1, t2), ("metadata", t2, t3), ("structure", t3, t4),
+                        ("initiatives", t4, t5), ("indicators", t5, t6), ("labels", t6, t7)):
+            tot[k] += b - a
+    return tot
+
+
+MEM_CHILD = r"""
+import json, resource, sys, time
+from govtext.corpus import Corpus
+files = json.loads(sys.stdin.read())
+n = int(sys.argv[1])
+paths = [files[i % len(files)] for i in range(n)]
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.perf_counter()
+res = Corpus.from_paths(paths).analyze(n_jobs=1, progress=False)
+took = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tables = sum(int(df.memory_usage(deep=True).sum()) for df in res.tables.values())
+print(json.dumps({"docs": n, "rss_before_mb": before / 1024, "peak_rss_mb": peak / 1024,
+                  "tables_mb": tables / 2**20, "seconds": took, "reports": len(res.reports),
+                  "errors": len(res.errors)}))
+"""
+
+
+def bench_memory(files: list[Path], n: int) -> dict:
+    p = subprocess.run([sys.executable, "-c", MEM_CHILD, str(n)], input=json.dumps([str(f) for f in files]),
+                       capture_output=True, text=True, cwd=ROOT)
+    if p.returncode:
+        return {"docs": n, "error": p.stderr[-500:]}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+COLD_CHILD = r"""
+import sys, time
+t = time.perf_counter()
+import govtext
+r = govtext.read(sys.argv[1])
+r.analyze()
+print(time.perf_counter() - t)
+"""
+
+
+def bench_cold(first: Path, runs: int = 3) -> dict:
+    inner, outer = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, "-c", COLD_CHILD, str(first)], capture_output=True, text=True, cwd=ROOT)
+        outer.append(time.perf_counter() - t)
+        if p.returncode == 0:
+            inner.append(float(p.stdout.strip().splitlines()[-1]))
+    return {"file": first.name, "import_and_first_report_s": statistics.median(inner) if inner else None,
+            "whole_process_s": statistics.median(outer)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    shared = ROOT.parent / "shared" / "corpora"
+    ap.add_argument("--corpus", type=Path, default=shared if shared.is_dir() else ROOT / "corpora")
+    ap.add_argument("--mem", type=int, nargs="*", default=[100, 1000], help="document counts for the memory test")
+    ap.add_argument("--skip-mem", action="store_true")
+    ap.add_argument("--jobs", type=int, default=2, help="parallel run to compare with 1 job")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+
+    files = corpus_files(args.corpus)
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    out: dict = {"corpus": str(args.corpus), "files": len(files), "mb": round(size_mb, 2),
+                 "load_average": os.getloadavg(), "cpus": os.cpu_count()}
+    print(f"corpus {args.corpus}: {len(files)} files, {size_mb:.2f} MB; load average {os.getloadavg()[0]:.2f} "
+          f"on {os.cpu_count()} cpus")
+
+    texts = raw_texts(files)
+    bench_analysis(files[:3], 1)  # warm caches and lazy imports, as a user's second call would
+    t1 = bench_analysis(files, 1)
+    tj = bench_jieba(texts)
+    out.update(analysis_s=t1, analysis_mb_s=size_mb / t1, jieba_s=tj, jieba_mb_s=size_mb / tj, ratio=t1 / tj)
+    print(f"\n1. full analysis  {t1:7.2f} s  {size_mb / t1:6.2f} MB/s")
+    print(f"   jieba.lcut     {tj:7.2f} s  {size_mb / tj:6.2f} MB/s")
+    print(f"   time ratio analysis/jieba = {t1 / tj:.3f}  (goal <= 0.33)  "
+          f"{'OK' if t1 / tj <= 0.33 else 'NOT MET'}")
+
+    st = bench_stages(files)
+    total = sum(st.values()) or 1.0
+    out["stages_s"] = st
+    print("\n2. time per stage (serial, seconds and share)")
+    for k, v in sorted(st.items(), key=lambda kv: -kv[1]):
+        print(f"   {k:<12}{v:7.2f} s  {v / total:5.1%}")
+    print(f"   bottleneck: {max(st, key=st.get)}")
+
+    tp = bench_analysis(files, args.jobs)
+    out.update(parallel_jobs=args.jobs, parallel_s=tp, speedup=t1 / tp)
+    print(f"\n3. {args.jobs} jobs {tp:.2f} s vs 1 job {t1:.2f} s: speedup {t1 / tp:.2f}x  (goal >= 1.8x) "
+          f"{'OK' if t1 / tp >= 1.8 else 'NOT MET'}")
+
+    if not args.skip_mem:
+        print("\n4. peak memory (fresh subprocess each, n_jobs=1)")
+        mem = [bench_memory(files, n) for n in args.mem]
+        out["memory"] = mem
+        for m in mem:
+            if "error" in m:
+                print(f"   {m['docs']:>5} docs: failed: {m['error']}")
+                continue
+            print(f"   {m['docs']:>5} docs: peak RSS {m['peak_rss_mb']:7.1f} MB, result tables {m['tables_mb']:6.1f} MB, "
+                  f"peak minus tables {m['peak_rss_mb'] - m['tables_mb']:7.1f} MB ({m['seconds']:.1f} s)")
+        ok = [m for m in mem if "error" not in m]
+        if len(ok) >= 2:
+            a, b = ok[0], ok[-1]
+            growth = (b["peak_rss_mb"] - a["peak_rss_mb"]) - (b["tables_mb"] - a["tables_mb"])
+            out["memory_growth_beyond_tables_mb"] = growth
+            print(f"   growth beyond the tables from {a['docs']} to {b['docs']} docs: {growth:.1f} MB")
+
+    first = next((f for f in files if "seed" in str(f)), files[0])
+    cold = bench_cold(first)
+    out["cold_start"] = cold
+    print(f"\n5. cold start ({cold['file']}): import + first report {cold['import_and_first_report_s']:.3f} s "
+          f"(goal <= 0.5 s) {'OK' if (cold['import_and_first_report_s'] or 9) <= 0.5 else 'NOT MET'}; "
+          f"whole process {cold['whole_process_s']:.3f} s")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False, default=float), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
