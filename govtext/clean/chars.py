@@ -16,6 +16,9 @@ _SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u200
 _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},
           **{0xFF21 + i: 0x41 + i for i in range(26)},
           **{0xFF41 + i: 0x61 + i for i in range(26)}}
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_SPACES_RE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
+_WIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
 _CN_DIGITS = "〇一二三四五六七八九"
 _CIRCLE_ZERO = re.compile(rf"(?<=[{_CN_DIGITS}○Ｏ])[○Ｏ]|[○Ｏ](?=[{_CN_DIGITS}○Ｏ]+年)")
@@ -57,14 +60,17 @@ def normalise_chars(text: str) -> str:
     if "<U+" in text:
         text = _ESCAPE.sub(_unescape, text)
     text = strip_comments(text)
-    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_WIDTH)
+    # Regex passes rather than str.translate: a scan without matches is much faster on CJK text.
+    text = _INVISIBLE_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    text = _WIDTH_RE.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
     text = _FW_POINT.sub(".", text)
     if "○" in text or "Ｏ" in text:
         text = _CIRCLE_ZERO.sub("〇", text)
     return text
 
 
-_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])|(?<![\d.])\d \d(?= ?[年月日号])")
+_SPACED_DIGITS = re.compile(r"\d(?: \d)+")
 _DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=\d年) (?=\d{1,2} ?月)")
 _DATE_GAP = re.compile(r"(?<=\d[年月]) (?=\d{1,2}[月日])")
 _SPACED_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){2,}$")
@@ -79,7 +85,17 @@ def fix_spacing(line: str) -> str:
     if _SPACED_LINE.match(line):
         return re.sub(r"[ \u3000]+", "", line)
     if " " in line:
-        line = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), line)
+        def join_digits(m: re.Match) -> str:
+            # "1 9 9 3" (three or more single digits) or "2 0 年"; not "3.5 2" or "12 3".
+            before = line[m.start() - 1] if m.start() else ""
+            after = line[m.end(): m.end() + 2]
+            if before.isdigit() or before == "." or after[:1].isdigit() or after[:1] == ".":
+                return m.group(0)
+            if len(m.group(0)) >= 5 or after.lstrip(" ")[:1] in ("年", "月", "日", "号"):
+                return m.group(0).replace(" ", "")
+            return m.group(0)
+
+        line = _SPACED_DIGITS.sub(join_digits, line)
         line = _DIGIT_UNIT_SPACE.sub("", line)
         line = _DATE_GAP.sub("", line)
     return line

@@ -23,13 +23,14 @@ _MARKER_START = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分
 
 # Splits inside crawled one-line bodies (all paragraph breaks lost).
 LONG_LINE = 1500
-_LONG_SPLITS = re.compile(
-    r"(?<=[。！？；：!?])[ \u3000]+(?=\S)"                      # a space after a sentence end
-    r"|[ \u3000]+(?=各位代表[，：！,:!])"                         # the address opening a paragraph
-    r"|(?<=[\u4e00-\u9fff])(?<![向对请和与])(?=各位代表[，：！,:!])"
-    r"|(?<=[。！？])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分))"
-    r"|(?<=[^\s—])(?=—{1,2}\d{4}年\d{1,2}月\d{1,2}日在)"           # title glued to its delivery line
+# Each pass starts with a literal or a character class so the scan stays fast on 2 MB lines.
+_LONG_PASSES = (
+    (re.compile(r"[。！？；：!?][ \u3000]+(?=\S)"), lambda m: m.group(0)[0] + "\n"),  # a space after a sentence end
+    (re.compile(r"[。！？](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)"),
+     lambda m: m.group(0) + "\n"),                                                 # a heading after a sentence end
+    (re.compile(r"—{1,2}(?=\d{4}年\d{1,2}月\d{1,2}日在)"), lambda m: "\n" + m.group(0)),  # title glued to its delivery line
 )
+_ADDRESS = re.compile(r"[ \u3000]*各位代表(?=[，：！,:!])")
 
 
 def split_line_paragraphs(line: str) -> list[str]:
@@ -124,4 +125,15 @@ def split_long(line: str) -> list[str]:
     """Paragraph breaks inside a crawled one-line body (headings after 。, spaces after a sentence)."""
     if len(line) < LONG_LINE:
         return [line]
-    return [p for p in _LONG_SPLITS.sub("\n", line).split("\n")]
+    for pattern, repl in _LONG_PASSES:
+        line = pattern.sub(repl, line)
+
+    def address(m: re.Match) -> str:
+        # 各位代表， opening a paragraph; not 请各位代表审议 / 向各位代表.
+        before = line[m.start() - 1] if m.start() else "\n"
+        if before in "向对请和与" or before == "\n":
+            return m.group(0)
+        return "\n" + m.group(0).lstrip(" \u3000")
+
+    line = _ADDRESS.sub(address, line)
+    return line.split("\n")

@@ -25,7 +25,15 @@ def rules() -> dict[str, Any]:
     """Compiled residue rules from ``data/clean_residue.json``."""
     raw = json.loads(resources.files("govtext").joinpath("data/clean_residue.json").read_text(encoding="utf-8"))
     comp = lambda xs: [re.compile(x) for x in xs]  # noqa: E731
+    # One alternation per rule family: a line is tested once, not once per rule.
+    strip_anchors = lambda x: x[1:] if x.startswith("^") else x  # noqa: E731
+    lines_all = re.compile("|".join(f"(?:{strip_anchors(x).removesuffix('$')})" for x in raw["line_patterns"]))
+    signals_all = re.compile("|".join(f"(?P<s{i}>{x})" for i, x in enumerate(raw["multi_label_signals"])))
+    captions_all = re.compile("|".join(f"(?:{x})" for x in raw["caption_patterns"]))
     return {
+        "lines_all": lines_all,
+        "signals_all": signals_all,
+        "captions_all": captions_all,
         "max_line": raw["max_line_chars"],
         "max_caption": raw["max_caption_chars"],
         "tail_max_chars": raw["tail_max_chars"],
@@ -46,21 +54,25 @@ def rules() -> dict[str, Any]:
 
 def is_residue_line(line: str) -> bool:
     """True when the whole (stripped) line is page residue."""
-    r = rules()
     s = line.strip()
     if not s:
         return False
+    if len(s) > rules()["max_caption"]:
+        return False
+    return _short_residue(s)
+
+
+@lru_cache(maxsize=8192)
+def _short_residue(s: str) -> bool:
+    r = rules()
     if s in r["widgets"]:
         return True
-    n = len(s)
-    if n <= r["max_line"]:
-        if any(p.match(s) for p in r["lines"]):
+    if len(s) <= r["max_line"]:
+        if r["lines_all"].fullmatch(s):
             return True
-        if sum(1 for p in r["signals"] if p.search(s)) >= r["signal_min"]:
+        if len({m.lastgroup for m in r["signals_all"].finditer(s)}) >= r["signal_min"]:
             return True
-    if n <= r["max_caption"] and any(p.search(s) for p in r["captions"]):
-        return True
-    return False
+    return bool(r["captions_all"].search(s))
 
 
 def strip_inline(line: str) -> str:
