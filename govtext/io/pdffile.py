@@ -5,8 +5,9 @@ a line at least as long as the document's usual full line, not ending a
 sentence, continues on the next line. Encrypted files (without an empty user
 password), truncated files and scans without text raise clear errors.
 
->>> unwrap_lines(["　　全年新增就业一千二百人，城镇调查失业率", "控制在百分之五以内。", "二、主要措施"])
-['　　全年新增就业一千二百人，城镇调查失业率控制在百分之五以内。', '二、主要措施']
+>>> lines = ["一、主要成效", "全年新增就业一千二百人，城镇调查失业率", "控制在百分之五以内。全镇完成地区生产", "总值二十六亿元，同比增长百分之六。", "二、主要措施", "坚持依法行政，推进法治政府建设工作，", "化解矛盾纠纷十八件。"]
+>>> unwrap_lines(lines)[1:3]
+['全年新增就业一千二百人，城镇调查失业率控制在百分之五以内。全镇完成地区生产总值二十六亿元，同比增长百分之六。', '二、主要措施']
 """
 from __future__ import annotations
 
@@ -17,20 +18,24 @@ from typing import Any
 from ..errors import CorruptFileError, EmptyFileError, EncryptedFileError, NoTextLayerError
 
 _SENTENCE_END = tuple("。！？；：!?;:”」』）)")
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分章]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
+_JUNK_META = {"untitled", "anonymous", "unspecified", "unknown", "无标题", "(anonymous)", "microsoft word"}
 _PAGE_NO = re.compile(r"^\s*(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 
 
 def unwrap_lines(lines: list[str]) -> list[str]:
     """Join lines the PDF broke at the page width back into paragraphs."""
     lengths = sorted(len(l.strip()) for l in lines if len(l.strip()) >= 8)
-    if len(lengths) < 2:
-        return lines
+    if len(lengths) < 5:
+        return lines  # too few lines to tell a full line from a short one
     full = lengths[int(0.8 * (len(lengths) - 1))]  # a typical full line
     threshold = max(8, int(0.85 * full))
     out: list[str] = []
     carry = False
     for line in lines:
         s = line.rstrip()
+        if carry and _HEADING.match(s.lstrip(" \u3000")):
+            carry = False
         if carry and out:
             out[-1] += s.lstrip()
         else:
@@ -82,7 +87,7 @@ def read_pdf(data: bytes, path: object = None) -> tuple[str, frozenset[str], dic
         info = reader.metadata or {}
         for key, name in (("/Title", "title"), ("/Author", "author"), ("/Subject", "subject"), ("/Keywords", "keywords")):
             value = info.get(key)
-            if value:
+            if value and str(value).strip().lower() not in _JUNK_META:
                 meta[name] = str(value).strip()
     except Exception:
         pass
