@@ -393,3 +393,12 @@ def test_reuse_is_deterministic_and_finds_near_copies():
     assert (s1 == s2).all()
     pairs = {tuple(p) for p in candidate_pairs(s1)}
     assert (0, 1) in pairs and (0, 2) not in pairs
+
+
+def test_batched_collection_equals_unbatched(monkeypatch, small_dir):
+    import govtext.corpus.results as results
+
+    c = Corpus.from_paths(sorted(small_dir.glob("*.txt")) * 3)
+    plain = c.analyze(progress=False)
+    monkeypatch.setattr(results, "BATCH", 2)
+    assert_results_equal(plain, c.analyze(progress=False))

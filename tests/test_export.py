@@ -72,7 +72,7 @@ def test_excel_sanitises_cells_and_sheet_names(tmp_path):
     from openpyxl import load_workbook
 
     long = "长" * 40_000
-    df = pd.DataFrame({"a": ["bad\x00\x07char", long, None], "b": [1.5, np.nan, np.inf], "c": [[1, 2], {"k": "值"}, True]})
+    df = pd.DataFrame({"a": ["bad\x00\x07char", long, "==== 正文 ===="], "b": [1.5, np.nan, np.inf], "c": [[1, 2], {"k": "值"}, True]})
     path = to_excel({"a_very_long_table_name_that_excel_rejects": df, "a_very_long_table_name_that_excel_rejectz": df},
                     tmp_path / "x.xlsx")
     wb = load_workbook(path, read_only=True)
@@ -80,6 +80,8 @@ def test_excel_sanitises_cells_and_sheet_names(tmp_path):
     rows = list(wb[wb.sheetnames[0]].iter_rows(values_only=True))
     assert rows[1][0] == "badchar" and len(rows[2][0]) == EXCEL_MAX_CELL
     assert rows[1][2] == "[1, 2]" and rows[2][2] == '{"k": "值"}' and rows[3][1] is None
+    assert rows[3][0] == "==== 正文 ===="
+    assert load_workbook(path)[wb.sheetnames[0]]["A4"].data_type == "s"  # text, not a formula
     assert excel_safe(np.int64(3)) == 3 and excel_safe(float("nan")) is None
 
 

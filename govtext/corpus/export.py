@@ -53,6 +53,17 @@ def excel_safe(v):
     return excel_safe(_plain(v))
 
 
+def _text_cell(ws, v):
+    """Text that starts with ``=`` stays text (openpyxl would write it as a formula)."""
+    if isinstance(v, str) and v.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v
+
+
 def _excel_column(s: pd.Series) -> list:
     """A column's cell values; whole-column conversions where the dtype allows."""
     if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
@@ -106,8 +117,10 @@ def to_excel(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
     for sheet, (_, df) in zip(_sheet_names([c[0] for c in chunks]), chunks):
         ws = wb.create_sheet(title=sheet)
         ws.freeze_panes = "A2"
-        ws.append([excel_safe(str(c)) for c in df.columns])
+        ws.append([_text_cell(ws, excel_safe(str(c))) for c in df.columns])
         for row in zip(*[_excel_column(df.iloc[:, i]) for i in range(df.shape[1])]):
+            if any(isinstance(v, str) and v.startswith("=") for v in row):
+                row = [_text_cell(ws, v) for v in row]
             ws.append(row)
     if not chunks:
         wb.create_sheet(title="empty")

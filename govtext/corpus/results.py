@@ -31,6 +31,7 @@ from .worker import TABLES
 
 #: Metadata carried into every per-item table (plus the user's own columns).
 ITEM_META = ("title", "place", "level", "year", "report_type")
+BATCH = 256  # per-report frames folded together at a time
 ERROR_COLUMNS = ["path", "stage", "error_type", "message", "where"]
 
 
@@ -42,6 +43,7 @@ class Collector:
         self.tables = tuple(tables)
         self.meta_rows: list[dict] = []
         self.frames: dict[str, list[pd.DataFrame]] = {t: [] for t in self.tables}
+        self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.tables}
         self.counts: dict[str, list[int]] = {t: [] for t in self.tables}
         self.errors: list[dict] = []
         self.texts: dict[str, str] = {}
@@ -56,8 +58,12 @@ class Collector:
         for t in self.tables:
             df = out[t]
             self.counts[t].append(len(df))
-            if len(df) or not self.frames[t]:  # one empty frame is kept for its column names
+            if len(df) or not (self.frames[t] or self.batches[t]):  # one empty frame keeps the columns
                 self.frames[t].append(df)
+                if len(self.frames[t]) >= BATCH:
+                    # many small DataFrames cost more than their rows: fold them into one
+                    self.batches[t].append(_concat([f for f in self.frames[t] if len(f)] or self.frames[t][:1]))
+                    self.frames[t] = []
             row[f"n_{t}"] = len(df)
         self.meta_rows.append(row)
         if "text" in out:
@@ -74,12 +80,16 @@ class Collector:
         meta_cols = list(dict.fromkeys(c for c in ["doc_id", *ITEM_META, *self.user_cols] if c not in stats))
         tables = {}
         for t in self.tables:
-            tables[t] = _with_meta(reports, meta_cols, self.frames[t], self.counts[t])
+            tables[t] = _with_meta(reports, meta_cols, self.batches[t] + self.frames[t], self.counts[t])
         errors = pd.DataFrame(self.errors)
         fixed = ["doc_id", *ITEM_META, *self.user_cols]
         extra = [c for c in errors.columns if c not in fixed and c not in ERROR_COLUMNS]
         errors = errors.reindex(columns=[*fixed, *extra, *ERROR_COLUMNS])
         return Results(reports=reports, errors=errors, meta_columns=meta_cols, texts=self.texts or None, **tables)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def _int_or_object(s: pd.Series) -> pd.Series:
@@ -92,7 +102,7 @@ def _int_or_object(s: pd.Series) -> pd.Series:
 
 def _with_meta(reports: pd.DataFrame, meta_cols: list[str], frames: list[pd.DataFrame], counts: list[int]) -> pd.DataFrame:
     nonempty = [f for f in frames if len(f)]
-    body = pd.concat(nonempty, ignore_index=True) if nonempty else (frames[0].iloc[0:0].reset_index(drop=True)
+    body = _concat(nonempty) if nonempty else (frames[0].iloc[0:0].reset_index(drop=True)
                                                                   if frames else pd.DataFrame())
     cols = [c for c in meta_cols if c in reports.columns]
     idx = np.repeat(np.arange(len(reports)), counts) if counts else np.array([], dtype=int)
