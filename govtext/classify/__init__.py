@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .combine import decide
+from .combine import carry_forward, decide
 from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, role_prior
 from .sentences import sentence_spans
 
@@ -67,7 +67,7 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
         return _empty()
     rtype = (meta or {}).get("report_type")
     has_label = "label" in passages.columns
-    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e = [], [], [], [], [], []
+    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e, rows_i = [], [], [], [], [], [], []
     for i in range(len(passages)):
         row = passages.iloc[i]
         s0, e0 = int(row["start"]), int(row["end"])
@@ -90,9 +90,16 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
             rows_sec.append(row["section"])
             rows_s.append(s + base)
             rows_e.append(e + base)
+            rows_i.append(i)
     if not rows_t:
         return _empty()
     labels, scores, sources = decide(rows_t, rows_r, meta, model=model, priors=np.array(rows_p))
+    # a strong shortcoming/plan cue carries over the rest of its paragraph (lists split by ；)
+    for i in sorted(set(rows_i)):
+        idx = [k for k, j in enumerate(rows_i) if j == i]
+        labs, srcs = carry_forward([labels[k] for k in idx], [sources[k] for k in idx])
+        for k, lab, src in zip(idx, labs, srcs):
+            labels[k], sources[k] = lab, src
     out = pd.DataFrame({"text": rows_t, "label": labels, "score": scores, "source": sources,
                         "section": rows_sec, "start": rows_s, "end": rows_e, "role": rows_r})
     return out[COLUMNS].reset_index(drop=True)

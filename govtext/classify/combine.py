@@ -17,8 +17,10 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, role_prior, strong_match, time_evidence, weak_evidence
+from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, plan_year, role_prior, strong_match, time_evidence, weak_evidence
 
+# `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
+SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
 CLEAR_ROLES = frozenset({"achievements", "duties", "shortcomings", "plans", "targets", "self_building"})
 
 
@@ -30,6 +32,7 @@ class Weights:
     cues: float = 1.0
     model: float = 1.0
     strong_floor: float = 0.85  # confidence reported for a strong-rule decision
+    long_other: int = 200       # an `other` cue in a longer paragraph is checked sentence by sentence
 
 
 WEIGHTS = Weights()
@@ -61,10 +64,17 @@ def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
 
 
 def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, model=None,
-           priors: np.ndarray | None = None, w: Weights = WEIGHTS) -> tuple[list[str], list[float], list[str]]:
-    """Label texts; returns (labels, scores, sources). ``priors`` overrides the role priors."""
+           priors: np.ndarray | None = None, w: Weights | None = None, _split: bool = True
+           ) -> tuple[list[str], list[float], list[str]]:
+    """Label texts; returns (labels, scores, sources). ``priors`` overrides the role priors.
+
+    A long paragraph caught by an ``other`` cue (thanks, closing call …) may be a merged one whose
+    main content is something else: it is labelled sentence by sentence and keeps ``other`` only
+    when those sentences are most of it (else source ``sentences``)."""
+    w = WEIGHTS if w is None else w
     meta = meta or {}
     rtype = meta.get("report_type")
+    next_year = plan_year(meta)
     n = len(texts)
     if n == 0:
         return [], [], []
@@ -79,7 +89,14 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     p /= p.sum(axis=1, keepdims=True)
     labels, scores, sources = [], [], []
     for i, (t, role) in enumerate(zip(texts, roles)):
-        hit = strong_match(t, rtype)
+        hit = strong_match(t, rtype, next_year)
+        if hit is not None and _split and hit[1] in SPLIT_RULES and len(t) > w.long_other:
+            mixed = _by_sentences(t, priors[i], meta, m, w)
+            if mixed is not None:
+                labels.append(mixed[0])
+                scores.append(mixed[1])
+                sources.append("sentences")
+                continue
         if hit is not None:
             lab, name = hit
             labels.append(lab)
@@ -97,3 +114,44 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
         else:
             sources.append("cues")
     return labels, scores, sources
+
+
+def _by_sentences(text: str, prior: np.ndarray, meta: Mapping | None, m, w: Weights):
+    """(label, share) of the sentences' majority by characters, when it is not ``other``."""
+    from .sentences import sentence_spans
+
+    spans = sentence_spans(text)
+    if len(spans) < 2:
+        return None
+    sents = [text[a:b] for a, b in spans]
+    labs, _, srcs = decide(sents, ["other"] * len(sents), meta, model=m if m is not None else False,
+                           priors=np.tile(prior, (len(sents), 1)), w=w, _split=False)
+    labs, _ = carry_forward(labs, srcs)
+    weight: dict[str, int] = {}
+    for s_, lab in zip(sents, labs):
+        weight[lab] = weight.get(lab, 0) + len(s_)
+    total = sum(weight.values())
+    lab = max(weight, key=lambda k: (weight[k], k))
+    if lab == "other" or weight[lab] / total < 0.5:
+        return None
+    return lab, round(weight[lab] / total, 4)
+
+
+CARRY_LABELS = frozenset({"shortcoming", "plan"})
+
+
+def carry_forward(labels: Sequence[str], sources: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Inside one paragraph, sentences after a strong shortcoming/plan cue ("还存在不少问题：",
+    "下一步，") belong to it until another strong cue: "…问题：一是A；二是B；" is all shortcoming.
+
+    >>> carry_forward(["shortcoming", "achievement", "other"], ["cue:clearly_see", "role", "cue:thanks"])
+    (['shortcoming', 'shortcoming', 'other'], ['cue:clearly_see', 'cue:clearly_see', 'cue:thanks'])
+    """
+    labs, srcs = list(labels), list(sources)
+    cur = None
+    for i, (lab, src) in enumerate(zip(labs, srcs)):
+        if src.startswith("cue:"):
+            cur = (lab, src) if lab in CARRY_LABELS else None
+        elif cur is not None:
+            labs[i], srcs[i] = cur
+    return labs, srcs

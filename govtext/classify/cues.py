@@ -81,11 +81,28 @@ def load_cues() -> CueSet:
     return CueSet(tuple(strong), tuple(weak), tuple(weights), prior, time)
 
 
-def strong_match(text: str, report_type: str | None = None) -> tuple[str, str] | None:
+def plan_year(meta: Mapping | None) -> int | None:
+    """The year a report plans for: its own year for a gwr, the next one otherwise.
+
+    >>> plan_year({"year": 2023, "report_type": "fzzf"}), plan_year({"year": 2024, "report_type": "gwr"})
+    (2024, 2024)
+    """
+    meta = meta or {}
+    year = meta.get("year")
+    if not isinstance(year, (int, np.integer)) or year <= 0:
+        return None
+    return int(year) if meta.get("report_type") == "gwr" else int(year) + 1
+
+
+def strong_match(text: str, report_type: str | None = None, next_year: int | None = None
+                 ) -> tuple[str, str] | None:
     """The (label, rule name) of the first strong rule that fires on a paragraph, or None.
+    ``next_year`` (see :func:`plan_year`) enables the rule "opens with the plan year → plan".
 
     >>> strong_match("下一步，我们将继续加强法治宣传。", "fzzf")
     ('plan', 'next_step')
+    >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
+    ('plan', 'plan_year')
     """
     cues = load_cues()
     body = text.strip()
@@ -106,6 +123,9 @@ def strong_match(text: str, report_type: str | None = None) -> tuple[str, str] |
         if rule.requires is not None and not rule.requires.search(body, m.start()):
             continue
         return rule.label, rule.name
+    if next_year is not None and body.startswith(f"{next_year}年"):
+        if cues.time["plan_open_requires"].search(body[:80]):
+            return "plan", "plan_year"
     return None
 
 

@@ -18,7 +18,7 @@ from typing import Mapping
 import pandas as pd
 
 from .combine import CLEAR_ROLES
-from .cues import ROLE_LABEL, strong_match
+from .cues import ROLE_LABEL, plan_year, strong_match
 
 MIN_CHARS = 6
 
@@ -28,13 +28,14 @@ def weak_labels(passages: pd.DataFrame, meta: Mapping | None) -> list[tuple[str,
     if passages is None or len(passages) == 0:
         return []
     rtype = (meta or {}).get("report_type")
+    next_year = plan_year(meta)
     roles = [r if isinstance(r, str) else "other" for r in passages["role"]]
     if not any(r in CLEAR_ROLES for r in roles):
         return []
     out = []
     for text, role in zip(passages["text"], roles):
         text = str(text).strip()
-        hit = strong_match(text, rtype)
+        hit = strong_match(text, rtype, next_year)
         if hit is None and len(text) < MIN_CHARS:
             continue
         if hit is not None:

@@ -1,0 +1,272 @@
+"""Passage classification: cue rules, role prior, model storage, training, sentences.
+
+All paragraphs here are our own writing in the genre (no text from ../shared).
+"""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import govtext
+from govtext.classify import label_passages, label_sentences
+from govtext.classify.cues import strong_match
+from govtext.classify.model import fit_model, load_model, save_model
+from govtext.errors import ModelError
+
+GWR = {"report_type": "gwr", "year": 2024}
+SUMMARY = {"report_type": "summary", "year": 2023}
+
+
+def label_one(text: str, role: str, meta: dict, model=False) -> tuple[str, str]:
+    ps = pd.DataFrame({"text": [text], "section": [0], "role": [role], "start": [0], "end": [len(text)]})
+    out = label_passages(text, ps, None, meta, model=model)
+    return out["label"][0], out["source"][0]
+
+
+# --- rules ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, role, meta, label", [
+    # achievement cues outweigh a neutral role
+    ("全年完成固定资产投资12.6亿元，同比增长8.3%，建成乡村道路15公里，累计化解信访积案9件。", "other", SUMMARY, "achievement"),
+    # shortcoming cues outweigh a neutral role
+    ("基层执法力量仍然薄弱，专业人才不足，执法规范化水平有待提升，部分村居法治宣传覆盖不够。", "other", SUMMARY, "shortcoming"),
+    # plan cues outweigh a neutral role
+    ("力争全年新增就业岗位800个以上，确保重点项目按期开工，加快推进老旧小区改造。", "other", GWR, "plan"),
+    # role prior decides an ordinary paragraph
+    ("镇党委书记带头讲授法治课，组织班子成员旁听庭审，把法治建设纳入年度考核。", "duties", SUMMARY, "achievement"),
+    ("坚持过紧日子，严控一般性支出，自觉接受人大监督和政协民主监督。", "self_building", GWR, "plan"),
+    ("完善网格化管理机制，推进矛盾纠纷源头化解。", "plans", SUMMARY, "plan"),
+])
+def test_role_and_weak_cues(text, role, meta, label):
+    assert label_one(text, role, meta)[0] == label
+
+
+def test_review_ending_problems_paragraph_is_shortcoming():
+    text = ("在看到成绩的同时，我们也清醒认识到，全区经济总量仍然偏小，产业结构不优，"
+            "财政收支矛盾突出，民生领域还有不少短板，政府服务效能有待提高。对此，我们将认真加以解决。")
+    assert label_one(text, "achievements", GWR) == ("shortcoming", "cue:clearly_see")
+    text2 = "一年来，我局工作取得了一定成效，但还存在不少困难和问题：一是人员力量不足；二是信息化水平不高；三是基层基础薄弱。"
+    assert label_one(text2, "achievements", SUMMARY)[0] == "shortcoming"
+
+
+def test_results_then_short_turn_stays_achievement():
+    # the problems are a small part of the paragraph: it stays an achievement
+    text = ("全年新建污水管网26公里，改造农村户厕1200户，完成河道清淤45公里，空气优良天数比例达到91.2%，"
+            "城乡环境面貌明显改善，群众满意度进一步提高，生态文明建设考核位居全市前列，但也存在一些不足。")
+    assert label_one(text, "achievements", SUMMARY)[0] == "achievement"
+
+
+def test_plan_sentences_inside_a_summary():
+    assert label_one("下一步，我们将继续深化综合执法改革，加强执法人员培训。", "achievements", SUMMARY) == \
+        ("plan", "cue:next_step")
+    # a paragraph opening with the next year in a 2023 summary is a plan
+    assert label_one("2024年，我镇将重点抓好三项工作：推进集镇改造、发展特色农业、完善养老服务。",
+                     "achievements", SUMMARY)[0] == "plan"
+    # but the reviewed year is the past
+    assert label_one("2023年，我镇新建标准化村卫生室3个，完成集镇污水管网改造2公里。",
+                     "achievements", SUMMARY)[0] == "achievement"
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表：",
+    "现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员提出意见。",
+    "现将我镇2023年度法治政府建设工作情况报告如下：",
+    "一年来，我们主要做了以下工作：",
+    "各位代表！新征程催人奋进。让我们更加紧密地团结在一起，勠力同心、真抓实干，为建设美丽家园而努力奋斗！",
+    "在此，我代表县人民政府，向全县人民和各界人士表示衷心的感谢！",
+])
+def test_greetings_transitions_and_closing_are_other(text):
+    assert label_one(text, "achievements", GWR)[0] == "other"
+
+
+def test_strong_match_reports_rule_names():
+    assert strong_match("我们也清醒看到，发展中还存在不少困难。", "gwr") == ("shortcoming", "clearly_see")
+    assert strong_match("全年完成投资5亿元。", "gwr") is None
+
+
+def test_output_columns_and_offsets_unchanged():
+    text = "一、主要成效\n全年化解矛盾纠纷18件。\n二、下一步打算\n将加强普法宣传。"
+    ps = pd.DataFrame({"text": ["全年化解矛盾纠纷18件。", "将加强普法宣传。"], "section": [0, 1],
+                       "role": ["achievements", "plans"], "start": [7, 28], "end": [19, 36]})
+    out = label_passages(text, ps, None, SUMMARY, model=False)
+    assert list(out.columns) == ["text", "label", "score", "source", "section", "start", "end", "role"]
+    assert list(out["start"]) == [7, 28] and list(out["end"]) == [19, 36]
+    assert all(text[s:e] == t for s, e, t in zip(out["start"], out["end"], out["text"]))
+    assert out["score"].between(0, 1).all()
+    assert list(out["label"]) == ["achievement", "plan"]
+    assert label_passages(text, ps.iloc[0:0], None, SUMMARY).empty
+
+
+def test_label_sentences_splits_mixed_paragraph():
+    text = "全年办结行政复议案件12件，纠错率100%。下一步，将加强行政复议规范化建设！\n存在的问题是人员不足；"
+    ps = pd.DataFrame({"text": [text], "section": [0], "role": ["achievements"], "start": [0], "end": [len(text)]})
+    out = label_sentences(text, ps, None, SUMMARY, model=False)
+    assert list(out["text"]) == ["全年办结行政复议案件12件，纠错率100%。", "下一步，将加强行政复议规范化建设！",
+                                 "存在的问题是人员不足；"]
+    assert list(out["label"]) == ["achievement", "plan", "shortcoming"]
+    assert all(text[s:e] == t for s, e, t in zip(out["start"], out["end"], out["text"]))
+
+
+def test_report_passages_and_sentences_through_read():
+    r = govtext.read(text=SMALL_REPORTS["a.txt"])
+    ps, ss = r.passages, r.sentences
+    assert {"text", "label", "score", "source", "section", "start", "end"} <= set(ps.columns)
+    assert set(ps["label"]) <= {"achievement", "shortcoming", "plan", "other"}
+    assert all(r.text[s:e] == t for s, e, t in zip(ps["start"], ps["end"], ps["text"]))
+    assert len(ss) >= len(ps)
+    assert all(r.text[s:e] == t for s, e, t in zip(ss["start"], ss["end"], ss["text"]))
+
+
+# --- model storage ---------------------------------------------------------------------
+
+def tiny_model():
+    texts = ["全年完成投资5亿元，同比增长8%。", "建成道路12公里，化解纠纷30件。",
+             "下一步，我们将加快推进项目建设。", "明年力争新增就业800人。",
+             "执法力量仍然薄弱，短板明显。", "专业人才不足，有待加强。",
+             "各位代表：", "现将工作情况报告如下："]
+    labels = ["achievement"] * 2 + ["plan"] * 2 + ["shortcoming"] * 2 + ["other"] * 2
+    return fit_model(texts * 2, labels * 2)
+
+
+def test_model_round_trip(tmp_path):
+    m = tiny_model()
+    save_model(m, tmp_path / "m")
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["coef.npy", "intercept.npy", "model.json"]
+    m2 = load_model(tmp_path / "m")
+    assert m2.classes == m.classes
+    np.testing.assert_array_equal(m2.coef, m.coef)
+    np.testing.assert_array_equal(m2.intercept, m.intercept)
+    probe = ["下一步将加强培训。", "完成投资3亿元。"]
+    np.testing.assert_allclose(m2.predict_proba(probe), m.predict_proba(probe))
+    # read(..., model=folder) uses it
+    r = govtext.read(text=SMALL_REPORTS["a.txt"], model=tmp_path / "m")
+    assert r.model is not None and len(r.passages) > 0
+
+
+def _corrupt(folder, how):
+    meta_p = folder / "model.json"
+    meta = json.loads(meta_p.read_text(encoding="utf-8"))
+    if how == "no_json":
+        meta_p.unlink()
+    elif how == "bad_json":
+        meta_p.write_text("{not json", encoding="utf-8")
+    elif how == "wrong_format":
+        meta["format"] = "something-else"
+        meta_p.write_text(json.dumps(meta), encoding="utf-8")
+    elif how == "wrong_version":
+        meta["format_version"] = 99
+        meta_p.write_text(json.dumps(meta), encoding="utf-8")
+    elif how == "missing_coef":
+        (folder / "coef.npy").unlink()
+    elif how == "wrong_shape":
+        np.save(folder / "coef.npy", np.zeros((2, 5), dtype=np.float32))
+    elif how == "pickled":
+        np.save(folder / "coef.npy", np.array([{"a": 1}], dtype=object), allow_pickle=True)
+    elif how == "bad_vectorizer":
+        meta["vectorizer"]["ngram_range"] = "1-3"
+        meta_p.write_text(json.dumps(meta), encoding="utf-8")
+    elif how == "nan":
+        c = np.load(folder / "coef.npy")
+        c[0, 0] = np.nan
+        np.save(folder / "coef.npy", c)
+
+
+@pytest.mark.parametrize("how", ["no_json", "bad_json", "wrong_format", "wrong_version", "missing_coef",
+                                 "wrong_shape", "pickled", "bad_vectorizer", "nan"])
+def test_load_refuses_malformed_folders(tmp_path, how):
+    folder = save_model(tiny_model(), tmp_path / "m")
+    _corrupt(folder, how)
+    with pytest.raises(ModelError):
+        load_model(folder)
+
+
+def test_load_refuses_missing_folder(tmp_path):
+    with pytest.raises(ModelError):
+        load_model(tmp_path / "nope")
+    with pytest.raises(ModelError):
+        govtext.read(text="各位代表：", model=tmp_path / "nope")
+
+
+def test_shipped_model_loads():
+    from govtext.classify.model import default_model, default_model_dir
+
+    m = default_model()
+    assert set(m.classes) == {"achievement", "shortcoming", "plan", "other"}
+    assert default_model() is m  # cached
+    assert (default_model_dir() / "model.json").exists()
+
+
+# --- training --------------------------------------------------------------------------
+
+SMALL_REPORTS = {
+    "a.txt": """青石镇2023年工作总结
+2023年，青石镇在县委、县政府的坚强领导下，围绕中心、服务大局，各项工作稳步推进。现将有关情况总结如下：
+一、主要工作成效
+（一）产业发展提速。全年完成固定资产投资6.2亿元，同比增长11.5%，新引进农产品加工企业3家，建成高标准农田4500亩。
+（二）民生保障有力。新增城镇就业620人，发放各类救助资金860万元，改造农村危房85户，建成村级养老服务站4个。
+（三）基层治理加强。排查化解矛盾纠纷132件，调解成功率达到96%，创建省级民主法治示范村1个。
+二、存在的问题
+一是产业结构单一，龙头企业带动能力不强；二是基础设施仍有短板，部分村组道路等级偏低；三是干部队伍专业化水平有待提高。
+三、2024年工作计划
+（一）做强特色产业。力争新引进项目5个，推动茶叶加工园区建成投产。
+（二）补齐民生短板。计划新改建村组道路20公里，新增养老床位60张。
+（三）深化平安建设。持续推进网格化管理，确保重大矛盾纠纷及时化解。
+""",
+    "b.txt": """河湾街道2023年度法治政府建设情况报告
+一、推进法治政府建设的主要举措和成效
+（一）规范行政决策。制定重大行政决策事项目录，审查合同协议46份，提出法律意见90余条。
+（二）严格规范执法。办理行政处罚案件38件，执法文书规范率达到100%，开展执法人员培训4期。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+街道党工委书记、办事处主任带头学法，主持召开法治建设专题会议3次，研究解决执法保障问题5个。
+三、存在的不足和原因
+执法队伍专业人员偏少，普法宣传针对性不够，部分社区法律顾问作用发挥不充分。
+四、2024年主要安排
+（一）加强执法队伍建设，开展全员轮训。
+（二）创新普法宣传方式，推动法治宣传进楼栋。
+""",
+    "c.txt": """松林县2024年政府工作报告
+各位代表：
+现在，我代表县人民政府向大会报告工作，请予审议。
+一、2023年工作回顾
+过去一年，全县地区生产总值增长6.1%，一般公共预算收入完成15.3亿元，城乡居民收入分别增长5.2%和7.4%。
+全年实施重点项目48个，完成投资72亿元，新建改建农村公路130公里。
+同时，我们也清醒看到，经济总量偏小、产业层次不高、财政收支矛盾突出，政府效能仍需提升。
+二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业3000人以上。
+加快工业园区扩容提质，力争新增规上企业10家。
+推进城乡融合发展，实施县城更新项目12个。
+各位代表，让我们团结一心，为建设富裕美丽松林而努力奋斗！
+""",
+}
+
+
+def write_reports(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in SMALL_REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_retraining_is_byte_identical(tmp_path):
+    from govtext.train import main
+
+    corpus = write_reports(tmp_path / "corpus")
+    assert main([str(corpus), "-o", str(tmp_path / "m1")]) == 0
+    assert main([str(corpus), "-o", str(tmp_path / "m2")]) == 0
+    for name in ("model.json", "coef.npy", "intercept.npy"):
+        assert (tmp_path / "m1" / name).read_bytes() == (tmp_path / "m2" / name).read_bytes(), name
+    m = load_model(tmp_path / "m1")
+    assert m.info["examples"] > 10
+    assert set(m.classes) >= {"achievement", "plan"}
+
+
+def test_train_rejects_folder_without_labels(tmp_path):
+    from govtext.train import main
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "x.txt").write_text("没有任何标题的一段文字。", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "c"), "-o", str(tmp_path / "m")])
