@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     a.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output: .xlsx workbook, or a folder for csv/parquet/stata")
-    a.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1 = all cores)")
+    a.add_argument("-j", "--jobs", type=int, default=-1, help="worker processes (default -1 = all cores)")
     a.add_argument("--meta", help="manifest CSV: a 'file' column plus metadata columns")
     a.add_argument("--format", choices=["xlsx", "csv", "parquet", "stata"], help="default: from OUT's extension")
     a.add_argument("--pattern", default="*", help="file name pattern inside folders (default *)")

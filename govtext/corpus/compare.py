@@ -211,7 +211,8 @@ def targets_outcomes(res: "Results", on: Sequence[str] = ("place",), lag: int = 
         ind[c] = ind["doc_id"].map(meta[c]) if c in meta.columns else None
     ind["year"] = pd.to_numeric(ind["year"], errors="coerce")
     ind["subj"] = _folded(ind, True)
-    ind = ind[ind["subj"].notna() & ind["year"].notna() & ind["value"].notna()]
+    has_subject = ind["subj"].map(lambda v: isinstance(v, str) and bool(v.strip()))
+    ind = ind[has_subject & ind["year"].notna() & ind["value"].notna()]
     for c in on:
         ind = ind[ind[c].notna()]
     if subjects:

@@ -12,7 +12,7 @@
 >>> excel_safe("a\\x00b\\x1fc")
 'abc'
 >>> stata_names(["doc_id", "年份", "2023x", "a b"])
-['doc_id', 'v_2', 'v2023x', 'a_b']
+['doc_id', 'v_1', 'v2023x', 'a_b']
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ points, so results are identical in every run and process.
 >>> a = shingles("各镇要加强矛盾纠纷排查化解工作，确保小事不出村。")
 >>> b = shingles("各镇要加强矛盾纠纷排查化解工作，确保小事不出村！")
 >>> round(jaccard(a, b), 2)
-0.91
+0.9
 """
 from __future__ import annotations
 

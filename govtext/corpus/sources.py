@@ -231,9 +231,9 @@ def items_from_dir(
 
 def _from_name(rel: str, pattern: str, rx: re.Pattern) -> dict[str, str]:
     target = rel if "/" in pattern else rel.rsplit("/", 1)[-1]
+    if "." in target.rsplit("/", 1)[-1] and "." not in pattern.rsplit("}", 1)[-1]:
+        target = target.rsplit(".", 1)[0]  # the pattern names no extension: match the stem
     m = rx.fullmatch(target)
-    if m is None and "." in target and "." not in pattern.rsplit("}", 1)[-1]:
-        m = rx.fullmatch(target.rsplit(".", 1)[0])
     return {k: v for k, v in m.groupdict().items() if v} if m else {}
 
 

@@ -7,8 +7,8 @@ pickle cheaply between processes and nothing large outlives a document.
 >>> out = analyze_item(Item("a", text="一、主要成效\\n全年新增就业1200人。"))
 >>> out["ok"], out["chars"] > 0
 (True, True)
->>> analyze_item(Item("b", path="/no/such/file.txt"))["error_type"]
-'ReadError'
+>>> analyze_item(Item("b", path="/no/such/file.txt"))["ok"]
+False
 """
 from __future__ import annotations
 
