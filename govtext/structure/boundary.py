@@ -70,6 +70,31 @@ def start_lift(right2: str) -> float:
     return math.log(p2 / p0)
 
 
+@lru_cache(maxsize=1)
+def _decisive():
+    import regex
+    return regex.compile("|".join(f"(?:{p})" for p in _cues()["decisive_openers"]))
+
+
+def decisive_cut(s: str, limit: int, min_len: int = 4) -> int:
+    """The first admissible cut (title = s[:cut], min_len <= cut <= limit) right before a decisive body
+    opener (一是, 我局, 今年以来 … in structure_cues.json), or 0. Linear in ``limit``.
+
+    >>> decisive_cut("全链条加强国资监管一是强化综合监督。坚持放管结合", 40)
+    9
+    """
+    rx = _decisive()
+    ok = None
+    for m in rx.finditer(s, min_len):
+        if m.start() > limit:
+            break
+        if ok is None:
+            ok = {i for i, _ in cut_scores(s, limit, min_len)}
+        if m.start() in ok:
+            return m.start()
+    return 0
+
+
 def opener_at(s: str, i: int) -> bool:
     ops, longest = _openers()
     head = s[i:i + longest]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .boundary import best_cut, cut_scores, opener_at
+from .boundary import best_cut, cut_scores, decisive_cut, opener_at
 from .markers import config, marker_regex, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -24,6 +24,12 @@ RUNIN_OVERRIDE = 4.5
 SOLO_RUNIN = 3.0
 SOLO_OVERRIDE = 6.0
 SOLO_FAMILIES = ("part", "cn", "paren_cn")
+# sibling pass: bonus weight for a cut at the siblings' title length; a 。-ended title is re-cut only
+# when it is this much longer than they are and the re-cut scores at least SIB_TERM_NEED
+SIB_WEIGHT = 3.0
+SIB_TERM_EXCESS = 5
+SIB_TERM_NEED = 4.0
+SIB_PAIR_SLACK = 3
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
@@ -107,7 +113,10 @@ def _terminator(seg: str) -> int:
 
 
 def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_runin: bool = False):
-    """(title_start, title_end, heading_end, kind) for a heading whose marker ends at p, or None."""
+    """(title_start, title_end, heading_end, kind, sure) for a heading whose marker ends at p, or None.
+
+    ``sure`` marks a run-in cut the text itself backs (a decisive opener, or a clear boundary score):
+    such cuts tell the sibling pass (:func:`_sibling_recut`) how long this report's titles are."""
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
     while p < limit and text[p] in WS + "、，,．.":
@@ -119,25 +128,31 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     rest_len = limit - p
     if t < 0 and rest_len <= max_title:
         te = p + len(seg.rstrip(WS))
-        return p, te, te, "own"
+        return p, te, te, "own", False
+    if (runin or solo_runin) and t != 0:
+        # a decisive body opener (一是, 我局, 今年以来) ends the title even before a later 。
+        lim = min(t - 1 if t > 0 else len(seg), run_max)
+        dc = decisive_cut(seg, lim)
+        if dc:
+            return p, p + dc, p + dc, "runin", True
     if 0 <= t <= max_title:
         if (runin or solo_runin) and t > 4:
             cut, sc = best_cut(seg, min(t - 1, run_max), bonus=bonus)
             need = RUNIN_OVERRIDE if runin or opener_at(seg, cut) else SOLO_OVERRIDE
             if cut and sc >= need:
-                return p, p + cut, p + cut, "runin"
+                return p, p + cut, p + cut, "runin", True
         if t == 0:
             return None
-        return p, p + t, p + t + 1, "term"
+        return p, p + t, p + t + 1, "term", False
     if runin or solo_runin:
         cut, sc = best_cut(seg, run_max if t < 0 else min(t - 1, run_max), bonus=bonus)
         if cut and (runin or sc >= SOLO_RUNIN):
-            return p, p + cut, p + cut, "runin"
+            return p, p + cut, p + cut, "runin", sc >= RUNIN_OVERRIDE
     return None
 
 
 def _is_list_item(text: str, span) -> bool:
-    ts, te, he, kind = span
+    ts, te, he, kind = span[:4]
     title = text[ts:te]
     if kind == "term" and text[te] in "；;" and len(title) >= cues()["list_item_min"]:
         return True
@@ -163,6 +178,11 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     runin_fams = _runin_families(text, cands, limits)
     sib_bonus = _sibling_bonus(text, cands, limits, runin_fams)
 
+    spans = [_title_span(text, mk.end, limits[i], mk.family in runin_fams, sib_bonus.get(i),
+                         solo_runin=mk.family in SOLO_FAMILIES)
+             for i, (mk, strength, ls, le) in enumerate(cands)]
+    _sibling_recut(text, cands, limits, spans, sib_bonus)
+
     accepted: list[Head] = []
     order: list[str] = []
     last: dict[str, int] = {}
@@ -172,15 +192,14 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
             prev = accepted[-1] if accepted else None
             if not (prev and prev.heading_end == mk.start and prev.family != fam and mk.number == 1):
                 continue
-        span = _title_span(text, mk.end, limits[i], fam in runin_fams, sib_bonus.get(i),
-                           solo_runin=fam in SOLO_FAMILIES)
+        span = spans[i]
         if span is None or _is_list_item(text, span):
             continue
         if strength == "weak" and not _sequence_ok(fam, mk.number, last, order):
             continue
         if strength == "strong" and fam not in order and mk.number > 3 and accepted:
             continue                     # a new family must start near its beginning
-        ts, te, he, kind = span
+        ts, te, he, kind = span[:4]
         title = _TOC_TAIL.sub("", text[ts:te]).strip(WS)
         if not title:
             continue
@@ -306,6 +325,69 @@ def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
             if b:
                 out[i] = b
     return out
+
+
+def _sibling_groups(cands) -> list[list[int]]:
+    """Candidate indices per family, split where the numbering restarts at 1 (one list of siblings)."""
+    by_fam: dict[str, list[list[int]]] = {}
+    for i, (mk, st, ls, le) in enumerate(cands):
+        if st == "loose":
+            continue
+        gs = by_fam.setdefault(mk.family, [])
+        if not gs or mk.number == 1:
+            gs.append([])
+        gs[-1].append(i)
+    return [g for gs in by_fam.values() for g in gs]
+
+
+def _parallel_pair(title: str) -> bool:
+    """A title made of comma-joined clauses of about the same length (经济增长进一步加快，综合实力显著提高)."""
+    parts = regex.split(r"[，,]", title)
+    if len(parts) < 2 or any(len(x) < 4 for x in parts):
+        return False
+    return max(len(x) for x in parts) - min(len(x) for x in parts) <= SIB_PAIR_SLACK
+
+
+def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
+    """Parallel phrasing: re-cut run-in titles to the length of their confidently cut siblings. In place.
+
+    Siblings of one list are phrased alike (全力以赴促进经济增长 / 着力推动宜居家园建设 …). When some of them
+    are cut with certainty (a decisive opener or a clear boundary), the others prefer cuts near that
+    length: a run-in title is re-cut with a length bonus, and a 。-ended title much longer than its
+    siblings is cut too when a good boundary lies near their length (its lead sentence then is body),
+    unless it is a comma-joined pair of parallel clauses, which is a title in its own right.
+    """
+    c = cues()
+    max_title, run_max = c["max_title"], c["run_in_max"]
+    for g in _sibling_groups(cands):
+        if len(g) < 2:
+            continue
+        sure = [spans[i][1] - spans[i][0] for i in g if spans[i] is not None and spans[i][4]]
+        if not sure:
+            continue
+        sure.sort()
+        ref = sure[len(sure) // 2]
+        width = max(3.0, 0.3 * ref)
+        for i in g:
+            sp = spans[i]
+            if sp is None or sp[4] or sp[3] not in ("runin", "term"):
+                continue
+            ts, te, he, kind, _ = sp
+            seg = text[ts:min(limits[i], ts + max_title + 80)]
+            title = text[ts:te]
+            if kind == "term" and (len(title) < ref + SIB_TERM_EXCESS or _parallel_pair(title)):
+                continue
+            bonus = sib_bonus.get(i) or {}
+            best, best_sc = 0, float("-inf")
+            for cut, sc in cut_scores(seg, min(te - ts - 1, run_max)):
+                sc += bonus.get(cut, 0.0) + SIB_WEIGHT * max(0.0, 1.0 - abs(cut - ref) / width)
+                if sc > best_sc:
+                    best, best_sc = cut, sc
+            if not best or best == te - ts:
+                continue
+            if kind == "term" and best_sc < SIB_TERM_NEED:
+                continue
+            spans[i] = (ts, ts + best, ts + best, "runin", False)
 
 
 def _glossary_start(text: str) -> int | None:
