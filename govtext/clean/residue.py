@@ -124,6 +124,7 @@ def cut_tail(lines: list[str]) -> list[str]:
     return lines[:k]
 
 
+_BODY_START = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分章]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _PUNCT = re.compile(r"[。，；：！？,;!?]")
 
 
@@ -161,11 +162,16 @@ def drop_repeated_header(lines: list[str], window: int = 20) -> list[str]:
     seen: set[str] = set()
     out = []
     count = 0
+    in_header = True
     for line in lines:
-        if line and count < window:
+        if line and in_header:
             count += 1
-            if line in seen and len(line) <= 100:
+            # The header ends where the body begins: the address, a first heading, a long paragraph.
+            if count > window or len(line) > 60 or line.startswith(("各位代表", "同志们")) or _BODY_START.match(line):
+                in_header = False
+            elif line in seen:
                 continue
-            seen.add(line)
+            else:
+                seen.add(line)
         out.append(line)
     return out

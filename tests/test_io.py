@@ -1,0 +1,178 @@
+"""Readers: encodings, HTML, .docx, .pdf and format sniffing, on small texts written for these tests."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+import govtext
+from govtext.io import load, sniff
+
+TEXT = (
+    "青山镇2024年工作总结\n"
+    "一、主要成效\n"
+    "全年新建村级便民服务站6个，受理群众诉求412件，办结率达到98.5%。\n"
+    "二、存在问题\n"
+    "基层治理力量仍然不足，部分村居服务设施老化。"
+)
+TRAD = (
+    "青山鎮2024年工作總結\n"
+    "一、主要成效\n"
+    "全年新建村級便民服務站6個，受理群眾訴求412件，辦結率達到98.5%。\n"
+    "二、存在問題\n"
+    "基層治理力量仍然不足，部分村居服務設施老化。"
+)
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("utf-8", TEXT),
+        ("utf-8-sig", TEXT),
+        ("gbk", TEXT),
+        ("gb18030", TEXT),
+        ("big5", TRAD),
+        ("utf-16", TEXT),      # with BOM
+        ("utf-16-le", TEXT),   # without BOM
+        ("utf-16-be", TEXT),   # without BOM
+    ],
+)
+def test_encodings_round_trip(tmp_path, encoding, text):
+    p = tmp_path / f"report-{encoding}.txt"
+    p.write_bytes(text.encode(encoding))
+    assert load(p).raw == text
+
+
+def test_short_gbk_and_markdown(tmp_path):
+    p = tmp_path / "note.md"
+    p.write_bytes("一、概况".encode("gbk"))
+    assert load(p).raw == "一、概况"
+
+
+def test_crlf_and_path_kept(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(TEXT.replace("\n", "\r\n").encode("utf-8"))
+    loaded = load(p)
+    assert loaded.path == str(p)
+    assert govtext.read(p).text == TEXT
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="gbk">
+<meta name="ArticleTitle" content="青山镇2024年工作总结"/>
+<meta name="PubDate" content="2025-01-08 09:30"/>
+<meta name="ContentSource" content="青山镇人民政府"/>
+<title>工作总结_青山镇</title>
+<style>.x{color:red}</style><script>var a = "一、不是正文";</script>
+</head><body>
+<div class="header"><a href="/">首页</a> 菜单</div>
+<div class="article_title">青山镇2024年工作总结</div>
+<div class="article_content"><div class="TRS_Editor">
+<p class="MsoNormal"><span style="font-family:黑体">一、主要成效</span></p>
+<p><!--[if !supportLists]--><b><span style="font-family:楷体">（一）</span></b><!--[endif]--><b><span
+ style="font-family:楷体">便民服务提质。</span></b><span>全年受理群众诉求</span><span>412</span><span>件，
+办结率达到98.5%</span><span>。</span></p>
+<p>印发宣传资料<span>260余</span><span>份</span>。<br>新建服务站6个。</p>
+<table><tr><td>指标</td><td>完成</td></tr><tr><td>诉求件数</td><td>412</td></tr></table>
+<p>&nbsp;</p>
+</div></div>
+<div class="footer">版权所有 青山镇人民政府</div>
+</body></html>"""
+
+
+def test_html_article_text_hints_and_meta(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_bytes(PAGE.encode("gbk"))
+    loaded = load(p)
+    lines = loaded.raw.split("\n")
+    assert lines[0] == "青山镇2024年工作总结"          # the page's title, prepended
+    assert "一、主要成效" in lines
+    assert "（一）便民服务提质。全年受理群众诉求412件，办结率达到98.5%。" in lines
+    assert "印发宣传资料260余份。" in lines               # inline runs joined, <br> breaks
+    assert "新建服务站6个。" in lines
+    assert "指标 完成" in lines and "诉求件数 412" in lines  # table rows
+    for junk in ("不是正文", "color", "首页", "版权所有", "supportLists", "菜单"):
+        assert junk not in loaded.raw
+    assert "一、主要成效" in loaded.hints                 # 黑体 paragraph
+    assert "（一）便民服务提质。" in loaded.hints          # leading bold/楷体 run
+    assert loaded.page_meta["title"] == "青山镇2024年工作总结"
+    assert loaded.page_meta["publish_date"].startswith("2025-01-08")
+    assert loaded.page_meta["source"] == "青山镇人民政府"
+
+
+def test_html_without_known_container_reads_body(tmp_path):
+    p = tmp_path / "plain.htm"
+    p.write_text("<html><body><nav>导航 首页</nav><h2>一、主要成效</h2><p>全年化解纠纷18件。</p>"
+                 "<footer>网站地图</footer></body></html>", encoding="utf-8")
+    loaded = load(p)
+    assert loaded.raw == "一、主要成效\n全年化解纠纷18件。"
+    assert "一、主要成效" in loaded.hints
+
+
+def _docx(tmp_path, name="report.docx"):
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = "青山镇2024年工作总结"
+    d.core_properties.author = "青山镇党政办"
+    d.add_paragraph("青山镇2024年工作总结", style="Title")
+    d.add_heading("一、主要成效", level=1)
+    par = d.add_paragraph()
+    run = par.add_run("（一）便民服务提质。")
+    run.bold = True
+    par.add_run("全年受理群众诉求412件。")
+    d.add_paragraph("普通段落，不加粗。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "完成"
+    table.cell(1, 0).text, table.cell(1, 1).text = "诉求件数", "412"
+    d.add_paragraph("二、存在问题")
+    p = tmp_path / name
+    d.save(p)
+    return p
+
+
+def test_docx_paragraphs_tables_hints_props(tmp_path):
+    loaded = load(_docx(tmp_path))
+    lines = [l for l in loaded.raw.split("\n") if l]
+    assert lines == ["青山镇2024年工作总结", "一、主要成效", "（一）便民服务提质。全年受理群众诉求412件。",
+                     "普通段落，不加粗。", "指标 完成", "诉求件数 412", "二、存在问题"]
+    assert {"一、主要成效", "（一）便民服务提质。"} <= loaded.hints
+    assert "普通段落，不加粗。" not in loaded.hints
+    assert loaded.page_meta["title"] == "青山镇2024年工作总结"
+    assert loaded.page_meta["author"] == "青山镇党政办"
+
+
+def test_pdf_text_layer(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", 12)
+    for i, line in enumerate(["青山镇2024年工作总结", "一、主要成效", "全年受理群众诉求412件。"]):
+        c.drawString(72, 800 - 20 * i, line)
+    c.showPage()
+    c.save()
+    p = tmp_path / "report.pdf"
+    p.write_bytes(buf.getvalue())
+    r = govtext.read(p)
+    assert r.text.split("\n") == ["青山镇2024年工作总结", "一、主要成效", "全年受理群众诉求412件。"]
+
+
+def test_sniffing_wrong_or_missing_extension(tmp_path):
+    docx_path = _docx(tmp_path, "misnamed.pdf")           # a .docx named .pdf
+    assert "二、存在问题" in load(docx_path).raw
+    page = tmp_path / "page_without_extension"
+    page.write_text("<html><body><p>一、主要成效</p><p>全年化解纠纷18件。</p></body></html>", encoding="utf-8")
+    assert load(page).raw == "一、主要成效\n全年化解纠纷18件。"
+    text = tmp_path / "README"
+    text.write_bytes(TEXT.encode("gbk"))
+    assert load(text).raw == TEXT
+
+
+def test_sniff_kinds():
+    assert sniff(b"%PDF-1.7\n") == "pdf"
+    assert sniff(b"\x89PNG\r\n\x1a\n....") is None
+    assert sniff("<p>一</p>".encode()) == "html"
+    assert sniff("一、概况".encode("gbk")) == "text"
