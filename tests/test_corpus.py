@@ -107,7 +107,8 @@ def test_manifest_aliases_fill_standard_keys(tmp_path):
     write_corpus(tmp_path, {"a.txt": TEXTS["2023_青石镇_township.txt"]})
     pd.DataFrame({"file": ["a.txt"], "year_covered": ["2023"], "地区": ["青石镇"]}).to_csv(
         tmp_path / "list.csv", index=False, encoding="utf-8-sig")
-    c = Corpus.from_dir(tmp_path, pattern="*.txt", meta=tmp_path / "list.csv")
+    c = Corpus.from_dir(tmp_path, meta=tmp_path / "list.csv")
+    assert c.doc_ids == ["a.txt"]  # the manifest itself is not an input
     assert c.items[0].meta["year"] == 2023 and c.items[0].meta["place"] == "青石镇"
 
 

@@ -313,7 +313,7 @@ class Results:
         return to_csv(self._export_tables(tables, compare), directory)
 
     def to_parquet(self, directory: str | os.PathLike, tables: Sequence[str] | None = None,
-                   compare: bool = False) -> Path:
+                   compare: bool = True) -> Path:
         """One Parquet file per table; :meth:`read_parquet` reads the folder back."""
         from .export import to_parquet
 

@@ -189,11 +189,12 @@ def items_from_dir(
     if not root.is_dir():
         raise NotADirectoryError(f"{root}: not a folder")
     exclude = tuple(exclude)
+    manifest_file = _key(Path(meta)) if isinstance(meta, (str, os.PathLike)) else None
     walker = root.rglob(pattern) if recursive else root.glob(pattern)
     files = []
     for p in walker:
         rel = p.relative_to(root)
-        if not p.is_file() or any(_excluded(part, exclude) for part in rel.parts):
+        if not p.is_file() or any(_excluded(part, exclude) for part in rel.parts) or _key(p) == manifest_file:
             continue
         files.append(p)
 
