@@ -369,6 +369,10 @@ def test_kwic(small_res):
     assert len(k) == 3 and (k.keyword == "市场主体").all()
     assert list(k.columns[:2]) == ["doc_id", "title"]
     assert k.iloc[0].left.endswith("新增") and k.iloc[0].label in ("achievement", "plan", "shortcoming", "other")
+    text = dict(small_res.texts())[k.iloc[0].doc_id]
+    assert text[k.iloc[0].start:k.iloc[0].end] == "市场主体"
+    rx = small_res.kwic(r"\d+户", regex=True)
+    assert set(rx.keyword) == {"126户", "150户", "168户"}
 
 
 def test_text_reuse_pairs(small_res):
