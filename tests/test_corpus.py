@@ -257,6 +257,8 @@ def test_all_failed_gives_empty_tables(tmp_path):
     res = Corpus.from_dir(tmp_path).analyze(progress=False)
     assert len(res.reports) == 0 and len(res.errors) == 1
     assert "doc_id" in res.passages.columns and "chars" in res.reports.columns
+    assert {"value", "unit", "subject"} <= set(res.indicators.columns)
+    assert {"label", "start", "end"} <= set(res.passages.columns)
     assert len(res.compare()) == 0
 
 

@@ -80,12 +80,37 @@ class Collector:
         meta_cols = list(dict.fromkeys(c for c in ["doc_id", *ITEM_META, *self.user_cols] if c not in stats))
         tables = {}
         for t in self.tables:
-            tables[t] = _with_meta(reports, meta_cols, self.batches[t] + self.frames[t], self.counts[t])
+            frames = self.batches[t] + self.frames[t] or [pd.DataFrame(columns=_contract_columns(t))]
+            tables[t] = _with_meta(reports, meta_cols, frames, self.counts[t])
         errors = pd.DataFrame(self.errors)
         fixed = ["doc_id", *ITEM_META, *self.user_cols]
         extra = [c for c in errors.columns if c not in fixed and c not in ERROR_COLUMNS]
         errors = errors.reindex(columns=[*fixed, *extra, *ERROR_COLUMNS])
         return Results(reports=reports, errors=errors, meta_columns=meta_cols, texts=self.texts or None, **tables)
+
+
+def _contract_columns(table: str) -> list[str]:
+    """A table's columns as the stage modules declare them (for a run where nothing succeeded)."""
+    try:
+        if table == "sections":
+            from ..structure import SECTION_COLUMNS
+
+            return ["section", *SECTION_COLUMNS]
+        if table == "initiatives":
+            from ..structure import INITIATIVE_COLUMNS
+
+            return list(INITIATIVE_COLUMNS)
+        if table == "indicators":
+            from ..indicators import INDICATOR_COLUMNS
+
+            return list(INDICATOR_COLUMNS)
+        if table == "passages":
+            from ..classify import COLUMNS
+
+            return list(COLUMNS)
+    except ImportError:  # a stage module renamed its constant: the table simply has no columns
+        pass
+    return []
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
