@@ -209,7 +209,7 @@ def stata_frame(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, st
         if str(c) != name:
             labels[name] = str(c)[:80]
         if pd.api.types.is_bool_dtype(s.dtype):
-            out[name] = s.astype("int8")
+            out[name] = s.astype("float64") if s.isna().any() else s.astype("int8")
         elif pd.api.types.is_numeric_dtype(s.dtype):
             out[name] = s.astype("float64") if s.isna().any() or str(s.dtype).startswith(("Int", "UInt")) \
                 else s
