@@ -85,3 +85,14 @@ def test_console_entry_point(mini):
     p = subprocess.run([sys.executable, "-m", "govtext", "show", str(mini / "2023_桃源镇.txt")],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0 and "## structure" in p.stdout
+
+
+def test_two_folders_keep_doc_ids_unique(tmp_path):
+    for d in ("county_a", "county_b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "2023.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    main(["analyze", str(tmp_path / "county_a"), str(tmp_path / "county_b"), "-o", str(out), "-q", "-j", "1"])
+    sheets = pd.read_excel(out, sheet_name=None)
+    ids = list(sheets["reports"]["doc_id"]) + list(sheets["errors"]["doc_id"])
+    assert sorted(ids) == ["county_a/2023.txt", "county_b/2023.txt"]

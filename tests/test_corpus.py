@@ -409,3 +409,12 @@ def test_batched_collection_equals_unbatched(monkeypatch, small_dir):
     plain = c.analyze(progress=False)
     monkeypatch.setattr(results, "BATCH", 2)
     assert_results_equal(plain, c.analyze(progress=False))
+
+
+def test_from_dir_recursive_and_pattern(tmp_path):
+    write_corpus(tmp_path, {"a.txt": "甲", "b.md": "乙"})
+    write_corpus(tmp_path / "sub", {"c.txt": "丙"})
+    (tmp_path / ".hidden.txt").write_text("丁", encoding="utf-8")
+    assert Corpus.from_dir(tmp_path).doc_ids == ["a.txt", "b.md", "sub/c.txt"]
+    assert Corpus.from_dir(tmp_path, recursive=False).doc_ids == ["a.txt", "b.md"]
+    assert Corpus.from_dir(tmp_path, pattern="*.txt").doc_ids == ["a.txt", "sub/c.txt"]
