@@ -221,3 +221,56 @@ def test_unnumbered_part_titles_whose_numbers_were_lost():
     assert hs == [(1, "过去五年工作回顾"), (1, "2026年重点工作"), (2, "扩大有效需求"), (2, "建设产业体系")]
     assert list(s.sections.role) == ["achievements", "plans", "plans", "plans"]
     check_cover(t, s)
+
+
+def test_decisive_opener_ends_run_in_title_before_a_later_stop():
+    # 一是/我中心 open the body even when a 。 follows a few characters later
+    t = ("城南区招商服务中心2024年工作总结 一、2024年工作开展情况（一）全方面夯实招商基础一是健全项目台账。"
+         "建立在谈项目清单3份，逐项明确责任人。二是完善考评办法。出台考评细则1项。"
+         "（二）多渠道拓展客商资源一是加强平台对接。参加推介会8场。"
+         "（三）全领域提升服务质效我中心持续优化代办流程，全年代办事项120件。")
+    s, hs = heads(t, SUMMARY)
+    assert [h[1] for h in hs] == ["2024年工作开展情况", "全方面夯实招商基础", "多渠道拓展客商资源", "全领域提升服务质效"]
+    check_cover(t, s)
+    assert any(p.startswith("一是健全项目台账。") for p in s.passages.text)
+    # a title that merely contains an ordinal-looking word is not cut
+    s, hs = heads("（一）坚持统一是前提。全年统一标准5项。\n（二）抓队伍。培训3次。")
+    assert [h[1] for h in hs] == ["坚持统一是前提", "抓队伍"]
+
+
+def test_run_in_title_cut_at_the_length_of_its_siblings():
+    # (一) has no punctuation for 40+ characters; its sibling (二) is cut for sure at 一是, so the cut
+    # before the verb phrase 深入实施 (a title as long as the sibling's) wins over a longer one
+    t = ("二、2025年工作计划（一）全领域推进招商提质深入实施重点产业链招商行动，力争全年签约项目15个以上，储备项目30个。"
+         "一是聚焦主导产业。（二）多举措优化营商环境一是完善代办制度。出台制度2项。")
+    s, hs = heads(t, SUMMARY)
+    assert [h[1] for h in hs] == ["2025年工作计划", "全领域推进招商提质", "多举措优化营商环境"]
+    check_cover(t, s)
+    assert s.passages.text.iloc[0].startswith("深入实施重点产业链")
+
+
+def test_stop_ended_lead_sentence_after_short_parallel_titles_is_body():
+    # siblings are short titles cut for sure; (二) runs into a lead sentence ending in 。, which is body
+    t = ("一、2023年工作回顾（一）全力以赴稳住农业基本盘一是稳定粮食面积。全年粮食产量12万吨。"
+         "（二）加快推进园区平台建设招商引资取得新的突破。新引进企业20家。"
+         "（三）持续深化城乡融合发展扎实推进乡村建设行动。新建村道35公里。"
+         "（四）着力补齐民生事业短板我们坚持以人民为中心，新增就业岗位800个。"
+         "二、2024年工作安排（一）抓好项目建设。新开工项目10个。")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs] == ["2023年工作回顾", "全力以赴稳住农业基本盘", "加快推进园区平台建设", "持续深化城乡融合发展",
+                                  "着力补齐民生事业短板", "2024年工作安排", "抓好项目建设"]
+    check_cover(t, s)
+    assert any(p.startswith("招商引资取得新的突破。") for p in s.passages.text)
+    # without confidently cut siblings the same 。-ended heading keeps its whole title
+    t2 = "一、2023年工作回顾\n（一）加快推进园区平台建设招商引资取得新的突破。新引进企业20家。\n（二）抓好民生。新增就业800人。"
+    assert heads(t2, GWR)[1][1] == (2, "加快推进园区平台建设招商引资取得新的突破")
+
+
+def test_comma_joined_parallel_title_is_not_cut_by_siblings():
+    t = ("一、2023年工作回顾（一）经济运行持续回升，发展质量稳步提高。全年生产总值增长6%。"
+         "（二）改革开放不断深化，发展活力充分释放。新设经营主体800户。"
+         "（三）持续补齐民生短板我们坚持以人民为中心，新增就业岗位800个。"
+         "二、2024年工作安排（一）抓好项目建设。新开工项目10个。")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs][1:4] == ["经济运行持续回升，发展质量稳步提高", "改革开放不断深化，发展活力充分释放", "持续补齐民生短板"]
+    check_cover(t, s)

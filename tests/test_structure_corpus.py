@@ -20,6 +20,7 @@ NO_HEADING_OK = {
 }
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"   # formatting characters count as white space here
+HEADING_TAIL = " \t\u3000\u00a0\r\n。；：;:！？!?.．…·-—_0123456789０１２３４５６７８９" + ZERO_WIDTH
 ROWS = [r for r in shared_manifest_rows()]
 
 
@@ -45,6 +46,11 @@ def test_structure_invariants(row):
             assert s.parent < i and p.level < s.level
             assert p.start <= s.start and s.end <= p.end
     rows = list(sec.itertuples())
+    # a heading's text is its marker, its title and at most a terminator or a TOC page tail: whatever a
+    # title cut leaves after the title end must be passage text, never swallowed by the heading
+    for s in rows:
+        assert text[s.title_start:s.title_end] == s.title
+        assert not text[s.title_end:s.heading_end].strip(HEADING_TAIL), (s.title, text[s.title_end:s.heading_end])
     for a, b in zip(rows, rows[1:]):
         assert a.start < b.start
         if b.level <= a.level:

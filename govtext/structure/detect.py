@@ -28,7 +28,7 @@ SOLO_FAMILIES = ("part", "cn", "paren_cn")
 # when it is this much longer than they are and the re-cut scores at least SIB_TERM_NEED
 SIB_WEIGHT = 3.0
 SIB_TERM_EXCESS = 5
-SIB_TERM_NEED = 4.0
+SIB_TERM_NEED = 2.0
 SIB_PAIR_SLACK = 3
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
@@ -331,8 +331,8 @@ def _sibling_groups(cands) -> list[list[int]]:
     """Candidate indices per family, split where the numbering restarts at 1 (one list of siblings)."""
     by_fam: dict[str, list[list[int]]] = {}
     for i, (mk, st, ls, le) in enumerate(cands):
-        if st == "loose":
-            continue
+        if st == "loose" and mk.number != 1:
+            continue                     # loose markers count only as the first of a list (see find_headings)
         gs = by_fam.setdefault(mk.family, [])
         if not gs or mk.number == 1:
             gs.append([])
@@ -366,7 +366,8 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
         if not sure:
             continue
         sure.sort()
-        ref = sure[len(sure) // 2]
+        lo, hi = sure[len(sure) // 4], sure[(3 * len(sure) - 1) // 4]     # the middle half of their lengths
+        ref = (lo + hi) / 2
         width = max(3.0, 0.3 * ref)
         for i in g:
             sp = spans[i]
@@ -380,7 +381,10 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
             bonus = sib_bonus.get(i) or {}
             best, best_sc = 0, float("-inf")
             for cut, sc in cut_scores(seg, min(te - ts - 1, run_max)):
-                sc += bonus.get(cut, 0.0) + SIB_WEIGHT * max(0.0, 1.0 - abs(cut - ref) / width)
+                near = max(0.0, 1.0 - max(lo - cut, cut - hi, 0) / width)
+                if kind == "term" and not near:
+                    continue             # a 。-ended title is only cut near its siblings' length
+                sc += bonus.get(cut, 0.0) + SIB_WEIGHT * near
                 if sc > best_sc:
                     best, best_sc = cut, sc
             if not best or best == te - ts:
