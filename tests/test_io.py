@@ -176,3 +176,39 @@ def test_sniff_kinds():
     assert sniff(b"\x89PNG\r\n\x1a\n....") is None
     assert sniff("<p>一</p>".encode()) == "html"
     assert sniff("一、概况".encode("gbk")) == "text"
+
+
+# -- the embedded corpus (corpora/, written by the team in the genre) -----------------
+def _corpus_rows():
+    import csv
+
+    from conftest import CORPORA
+
+    man = CORPORA / "manifest.csv"
+    if not man.is_file():
+        return []
+    with man.open(encoding="utf-8") as f:
+        return [dict(row, path=str(CORPORA / row["file"])) for row in csv.DictReader(f)]
+
+
+def test_embedded_corpus_reads_with_its_metadata():
+    import re
+
+    rows = _corpus_rows()
+    if not rows:
+        pytest.skip("corpora/manifest.csv not written yet")
+    residue = re.compile(r"^(?:打印本页|关闭窗口|【打印本页】|【关闭窗口】|当前位置.*|来源[:：].{0,30}|责任编辑.*|相关报道.*|【字体.*|【字号.*)$", re.M)
+    agree = {k: 0 for k in ("title", "place", "level", "year", "report_type", "publish_date")}
+    for row in rows:
+        r = govtext.read(row["path"])
+        assert r.text.strip(), row["file"]
+        assert not residue.search(r.text), (row["file"], residue.search(r.text).group(0))
+        m = r.meta
+        agree["title"] += "".join((m["title"] or "").split()) == "".join(row["title"].split())
+        agree["place"] += bool(m["place"]) and (m["place"] in row["place"] or row["place"] in m["place"])
+        agree["level"] += m["level"] == row["level"]
+        agree["year"] += m["year"] == int(row["year"])
+        agree["report_type"] += m["report_type"] == row["report_type"]
+        agree["publish_date"] += (m["publish_date"] or "") == row["publish_date"]
+    shares = {k: v / len(rows) for k, v in agree.items()}
+    assert all(v >= 0.9 for v in shares.values()), shares
