@@ -140,7 +140,7 @@ def test_order_and_equality_across_n_jobs(small_dir):
     c = Corpus.from_paths(paths, name_pattern="{year}_{place}_{level}.txt")
     r1 = c.analyze(n_jobs=1, progress=False)
     r2 = c.analyze(n_jobs=2, progress=False, chunksize=1)
-    assert list(r1.reports.doc_id) == c.doc_ids
+    assert list(r1.reports.doc_id) == c.doc_ids and len(r1.passages) > 0
     assert_results_equal(r1, r2)
     # per-item tables follow the report order
     order = {d: i for i, d in enumerate(c.doc_ids)}
@@ -265,7 +265,9 @@ def test_all_failed_gives_empty_tables(tmp_path):
 # -- comparison tables ----------------------------------------------------------------------
 @pytest.fixture()
 def small_res(small_dir):
-    return Corpus.from_dir(small_dir, name_pattern="{year}_{place}_{level}.txt").analyze(progress=False)
+    res = Corpus.from_dir(small_dir, name_pattern="{year}_{place}_{level}.txt").analyze(progress=False)
+    assert len(res.reports) == 4, res.errors.to_dict("records")
+    return res
 
 
 def test_shares_and_counts(small_res):

@@ -23,6 +23,7 @@ def test_dask_engine_equals_local():
 
     corpus = Corpus.from_texts(TEXTS * 3)
     local = corpus.analyze(n_jobs=1, progress=False)
+    assert len(local.reports) >= 9 and len(local.passages) > 0
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster):
         dask = corpus.analyze(engine="dask", progress=False, chunksize=1)

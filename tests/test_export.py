@@ -57,6 +57,7 @@ def _assert_same(written: pd.DataFrame, read: pd.DataFrame, name: str) -> None:
 
 def test_results_have_rows(res):
     assert len(res.reports) == 2 and len(res.errors) == 1 and len(res.passages) > 0
+    assert len(res.indicators) > 0 and len(res.sections) > 0
 
 
 def test_excel_round_trip(res, tmp_path):
