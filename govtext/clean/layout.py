@@ -83,6 +83,16 @@ def _blank_separated(lines: list[str]) -> bool:
     return nonempty > 4 and followed / nonempty >= 0.5
 
 
+def _unclosed(s: str) -> bool:
+    return s.count("“") > s.count("”") or s.count("《") > s.count("》")
+
+
+def _closes(s: str) -> bool:
+    i, j = s.find("”"), s.find("“")
+    k, l = s.find("》"), s.find("《")
+    return (i >= 0 and (j < 0 or i < j)) or (k >= 0 and (l < 0 or k < l))
+
+
 def join_broken(lines: list[str]) -> list[str]:
     """Join sentence pieces that a wiki link or a hard wrap put on separate lines.
 
@@ -107,10 +117,15 @@ def join_broken(lines: list[str]) -> list[str]:
             # A block's own first line ending like a title (…工作总结) is a title, unless already a joined piece.
             title_like = block_start and not chained and bool(_TITLE_END.search(prev))
             if blank and not (_MARKER_START.match(prev) and len(prev) <= 40) and not line.startswith(("—", "－")) \
+                    and not prev.endswith(("会议上", "会议上）", "会议上)")) \
                     and not title_like and not _SIGNATURE.search(line):
                 join = True
             elif line.startswith(_CONTINUATION_START) or prev.endswith(_OPEN_END):
                 join = True
+            elif _unclosed(prev) and (len(line) <= 12 or _closes(line)):
+                join = True  # a quoted name cut by a link: “双向 / 揭榜 / 挂帅”的简称
+            elif len(line) <= 4 and len(prev) >= 20 and not _MARKER_START.match(line):
+                join = True  # a word-sized fragment after an unfinished sentence
             elif prev.startswith(("—", "－", "(", "（")) and "在" in prev and not prev.endswith("上") and line.endswith(("会议上", "会议上）", "会议上)")) and len(line) <= 30:
                 join = True
         if join:
