@@ -274,3 +274,20 @@ def test_comma_joined_parallel_title_is_not_cut_by_siblings():
     s, hs = heads(t, GWR)
     assert [h[1] for h in hs][1:4] == ["经济运行持续回升，发展质量稳步提高", "改革开放不断深化，发展活力充分释放", "持续补齐民生短板"]
     check_cover(t, s)
+
+
+def test_one_line_page_splits_passage_where_the_text_turns_to_problems():
+    t = ("一、2024年工作情况（一）全方位强化安全监管一是压实主体责任。签订责任书40份，开展检查120次。"
+         "二是深化隐患整治。整改隐患300处。在取得上述成绩的同时，我们也清醒认识到工作中还存在一些短板："
+         "一是基层力量偏弱；二是信息化水平不高。\n二、2025年工作计划（一）持续提升监管效能。完善制度2项。")
+    s = parse_structure(t, SUMMARY, frozenset())
+    texts = list(s.passages.text)
+    turn = [p for p in texts if p.startswith("在取得上述成绩的同时")]
+    assert turn and turn[0].endswith("信息化水平不高。")
+    assert texts[texts.index(turn[0]) - 1].endswith("整改隐患300处。")
+    check_cover(t, s)
+    # a paragraph of an ordinary report (line breaks kept) stays whole: the guide labels it as one
+    t2 = ("一、2024年工作回顾\n全年办结案件45件，群众满意度明显提升。在肯定成绩的同时，我们也清醒看到还存在不少问题。\n"
+          "二、2025年工作安排\n抓好三件事。")
+    s2 = parse_structure(t2, SUMMARY, frozenset())
+    assert list(s2.passages.text)[0].startswith("全年办结案件45件") and "清醒看到" in list(s2.passages.text)[0]
