@@ -175,18 +175,33 @@ def _is_title_line(line: str) -> bool:
     return any(w in s for w in rules()["title_words"])
 
 
+def _generic(title: str) -> bool:
+    """A title that names neither a place nor a year (政府工作报告, 工作总结)."""
+    return title_year(title) is None and place_from_title(title) is None
+
+
 def find_title(text: str, raw: str, page_meta: dict) -> str | None:
-    """The report's own title: stated by the page, else the first title-like line at the top."""
-    for cand in (page_meta.get("title"), _archiver(raw).get("标题")):
-        if cand and _is_title_line(cand):
-            return _SPACES.sub(" ", _title_part(cand)).strip()
+    """The report's own title as its text states it, else the title the page states.
+
+    A generic text title (政府工作报告) gives way to a page title that says more
+    (2026年宁夏回族自治区政府工作报告).
+    """
+    own = None
     for line in text.split("\n")[:8]:
         s = line.strip()
         if s.startswith(("各位代表", "同志们")) or len(s) > 70 or _MARKER.match(s):
             break  # the body has begun: a later line is a heading, not the title
         if _is_title_line(s):
-            return _title_part(s)
-    return None
+            own = _title_part(s)
+            break
+    stated = None
+    for cand in (page_meta.get("title"), _archiver(raw).get("标题")):
+        if cand and _is_title_line(cand):
+            stated = _SPACES.sub(" ", _title_part(cand)).strip()
+            break
+    if own and (not stated or not _generic(own)):
+        return own
+    return stated or own
 
 
 def place_from_title(title: str | None) -> str | None:
@@ -207,6 +222,16 @@ def national(text: str) -> bool:
     """True when the opening says the State Council (or the central government) reports."""
     head = text[:1500]
     return any(p.search(head) for p in rules()["national_openings"])
+
+
+def _congress_place(text: str) -> str | None:
+    _, meeting = delivery(text)
+    if not meeting:
+        return None
+    if "全国人民代表大会" in meeting:
+        return "国务院"
+    m = _CONGRESS_PLACE.search(meeting.rsplit("暨", 1)[-1])
+    return m.group(1) if m else None
 
 
 def place_from_text(text: str) -> str | None:
@@ -364,6 +389,9 @@ def extract_meta(raw: str, text: str, path: str | None, given: dict, page_meta: 
         place = place_from_title(title)
         if _level_of(place) == "unknown":
             place = None  # "温家宝所作…" is not an issuing body
+        if typ == "gwr":
+            # A 政府工作报告 is the government of the congress it is delivered to.
+            place = _congress_place(text) or place
         place = place or place_from_text(text)
     meta["place"] = place
     meta["level"] = given.get("level") or level_of(place, title)
