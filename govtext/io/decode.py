@@ -40,18 +40,25 @@ def common_han() -> frozenset[str]:
     Built from the codecs themselves, so no word list ships with govtext.
     """
     chars: set[str] = set()
+
+    def add_row(lead: int, trails: list[int], codec: str) -> None:
+        row = b"".join(bytes((lead, t)) for t in trails)
+        text = row.decode(codec, errors="replace")
+        if len(text) == len(trails):  # one character per pair: take the row at once
+            chars.update(c for c in text if c != "\ufffd")
+            return
+        for t in trails:  # a row with invalid pairs: decode pair by pair
+            try:
+                chars.add(bytes((lead, t)).decode(codec))
+            except UnicodeDecodeError:
+                pass
+
+    gb_trails = list(range(0xA1, 0xFF))
     for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
+        add_row(hi, gb_trails, "gb2312")
+    big5_trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
     for hi in range(0xA4, 0xC7):  # Big5 level 1: the 5401 common traditional characters
-        for lo in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
-            try:
-                chars.add(bytes((hi, lo)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
+        add_row(hi, big5_trails, "big5")
     return frozenset(chars)
 
 
