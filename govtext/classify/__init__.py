@@ -66,40 +66,44 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
     if passages is None or len(passages) == 0:
         return _empty()
     rtype = (meta or {}).get("report_type")
-    has_label = "label" in passages.columns
-    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e, rows_i = [], [], [], [], [], [], []
-    for i in range(len(passages)):
-        row = passages.iloc[i]
-        s0, e0 = int(row["start"]), int(row["end"])
-        ptext = str(row["text"])
+    labels_in = passages["label"].tolist() if "label" in passages.columns else [None] * len(passages)
+    roles_in = passages["role"].tolist() if "role" in passages.columns else ["other"] * len(passages)
+    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e, groups = [], [], [], [], [], [], []
+    prior_cache: dict = {}
+    for ptext, sec, s0, e0, role, plab in zip(passages["text"].tolist(), passages["section"].tolist(),
+                                              passages["start"].tolist(), passages["end"].tolist(),
+                                              roles_in, labels_in):
+        s0, e0, ptext = int(s0), int(e0), str(ptext)
         # offsets into the report text when it is given and agrees, else into the passage text
         use_doc = bool(text) and text[s0:e0] == ptext
         src, base = (text, 0) if use_doc else (ptext, s0)
         spans = sentence_spans(src, s0, e0) if use_doc else sentence_spans(ptext)
-        role = row["role"] if isinstance(row.get("role"), str) else "other"
-        prior = role_prior(role, rtype)
-        if has_label and row["label"] in LABEL_INDEX:
-            onehot = np.full(len(LABELS), 0.05)
-            onehot[LABEL_INDEX[row["label"]]] = 0.85
-            prior = np.sqrt(prior * onehot)
-            prior /= prior.sum()
+        role = role if isinstance(role, str) else "other"
+        key = (role, plab)
+        if key not in prior_cache:
+            prior = role_prior(role, rtype)
+            if plab in LABEL_INDEX:
+                onehot = np.full(len(LABELS), 0.05)
+                onehot[LABEL_INDEX[plab]] = 0.85
+                prior = np.sqrt(prior * onehot)
+                prior = prior / prior.sum()
+            prior_cache[key] = prior
+        first = len(rows_t)
         for s, e in spans:
             rows_t.append(src[s:e])
-            rows_p.append(prior)
+            rows_p.append(prior_cache[key])
             rows_r.append(role)
-            rows_sec.append(row["section"])
+            rows_sec.append(sec)
             rows_s.append(s + base)
             rows_e.append(e + base)
-            rows_i.append(i)
+        if len(rows_t) > first:
+            groups.append((first, len(rows_t)))
     if not rows_t:
         return _empty()
     labels, scores, sources = decide(rows_t, rows_r, meta, model=model, priors=np.array(rows_p))
     # a strong shortcoming/plan cue carries over the rest of its paragraph (lists split by ；)
-    for i in sorted(set(rows_i)):
-        idx = [k for k, j in enumerate(rows_i) if j == i]
-        labs, srcs = carry_forward([labels[k] for k in idx], [sources[k] for k in idx])
-        for k, lab, src in zip(idx, labs, srcs):
-            labels[k], sources[k] = lab, src
+    for a, b in groups:
+        labels[a:b], sources[a:b] = carry_forward(labels[a:b], sources[a:b])
     out = pd.DataFrame({"text": rows_t, "label": labels, "score": scores, "source": sources,
                         "section": rows_sec, "start": rows_s, "end": rows_e, "role": rows_r})
     return out[COLUMNS].reset_index(drop=True)

@@ -140,7 +140,7 @@ def weak_evidence(text: str) -> np.ndarray:
     for i, (pat, wts) in enumerate(zip(cues.weak, cues.weak_weights)):
         if pat is None:
             continue
-        ev[i] = sum(wts[m.group()] for m in pat.finditer(text))
+        ev[i] = sum(map(wts.__getitem__, pat.findall(text)))
     # density rather than raw count, but long paragraphs still count for more
     return ev / np.sqrt(1.0 + len(text) / 40.0)
 

@@ -1,4 +1,4 @@
-"""The learned part of the passage classifier: character n-grams -> linear model.
+"""The learned part of the passage classifier: hashed character n-grams -> linear model.
 
 A model folder holds only plain data, so loading one can never run code:
 
@@ -23,12 +23,13 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import ModelError
+from .features import HASH_NAME, char_ngram_matrix, linear_scores
 
 FORMAT = "govtext-passage-model"
 FORMAT_VERSION = 1
-VECTORIZER_KEYS = ("analyzer", "ngram_range", "n_features", "alternate_sign", "norm", "lowercase")
-DEFAULT_VECTORIZER = {"analyzer": "char", "ngram_range": [1, 3], "n_features": 2 ** 18,
-                      "alternate_sign": False, "norm": "l2", "lowercase": False}
+VECTORIZER_KEYS = ("analyzer", "hash", "ngram_range", "n_features", "alternate_sign", "norm")
+DEFAULT_VECTORIZER = {"analyzer": "char", "hash": HASH_NAME, "ngram_range": [1, 3], "n_features": 2 ** 18,
+                      "alternate_sign": False, "norm": "sqrt_count"}
 
 
 @dataclass(eq=False)
@@ -42,19 +43,15 @@ class LinearTextModel:
     info: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        v = self.vectorizer
-        self._hv = HashingVectorizer(analyzer=v["analyzer"], ngram_range=tuple(v["ngram_range"]),
-                                     n_features=int(v["n_features"]), alternate_sign=bool(v["alternate_sign"]),
-                                     norm=v["norm"], lowercase=bool(v["lowercase"]))
+        self._coef64 = np.ascontiguousarray(self.coef, dtype=np.float64)  # gathered per n-gram: convert once
 
     def transform(self, texts: Sequence[str]):
-        return self._hv.transform(list(texts))
+        v = self.vectorizer
+        return char_ngram_matrix(list(texts), tuple(v["ngram_range"]), int(v["n_features"]), v["norm"])
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
-        X = self.transform(texts)
-        return np.asarray(X @ self.coef.T.astype(np.float64)) + self.intercept.astype(np.float64)
+        v = self.vectorizer
+        return linear_scores(list(texts), self._coef64, self.intercept, tuple(v["ngram_range"]), v["norm"])
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities, columns in ``self.classes`` order (softmax of the scores).
@@ -136,8 +133,10 @@ def load_model(folder: str | os.PathLike) -> LinearTextModel:
         raise _bad(folder, "classes must be a list of label names")
     if not isinstance(vec, dict) or any(k not in vec for k in VECTORIZER_KEYS):
         raise _bad(folder, "vectorizer parameters are incomplete")
-    if vec["analyzer"] not in ("char", "char_wb") or not isinstance(vec["n_features"], int) or vec["n_features"] < 1:
-        raise _bad(folder, "vectorizer parameters are invalid")
+    if vec["analyzer"] != "char" or vec["hash"] != HASH_NAME or vec["alternate_sign"] is not False \
+            or vec["norm"] not in ("sqrt_count", None) or not isinstance(vec["n_features"], int) or vec["n_features"] < 1:
+        raise _bad(folder, "vectorizer parameters are invalid (this govtext reads char n-grams hashed by "
+                           f"{HASH_NAME})")
     ng = vec["ngram_range"]
     if not (isinstance(ng, list) and len(ng) == 2 and all(isinstance(x, int) for x in ng) and 1 <= ng[0] <= ng[1] <= 8):
         raise _bad(folder, "ngram_range is invalid")
