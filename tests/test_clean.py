@@ -155,3 +155,10 @@ def test_a_repeated_paragraph_is_not_a_repeated_page():
 @pytest.mark.parametrize("text", ["", "\n\n", "【字号：\n】"])
 def test_empty_results(text):
     assert clean_text(text) == ""
+
+
+def test_trailing_page_summary_without_footer():
+    body = ["青山镇2024年工作总结", "各位代表：", "现在，我代表镇人民政府报告工作。", "一、主要成效", "全年新增就业120人。",
+            "二、下一步打算", "力争新增就业150人。"]
+    raw = "\n".join(body + ["青山镇2024年工作总结", "各位代表：现在，我代表镇人民政府报告工作。"])
+    assert lines(clean_text(raw)) == body

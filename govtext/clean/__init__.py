@@ -25,7 +25,14 @@ from __future__ import annotations
 
 from .chars import fix_spacing, normalise_chars
 from .layout import dedupe_pages, join_broken, split_line_paragraphs, split_long, tidy
-from .residue import cut_tail, drop_repeated_header, drop_split_rows, is_residue_line, strip_inline
+from .residue import (
+    cut_tail,
+    drop_repeated_header,
+    drop_split_rows,
+    drop_trailing_summary,
+    is_residue_line,
+    strip_inline,
+)
 
 __all__ = ["clean_text", "is_residue_line"]
 
@@ -62,4 +69,4 @@ def clean_text(raw: str) -> str:
             part = tidy(part)
             if part and not is_residue_line(part):
                 out.append(part)
-    return "\n".join(out)
+    return "\n".join(drop_trailing_summary(out))

@@ -175,3 +175,26 @@ def drop_repeated_header(lines: list[str], window: int = 20) -> list[str]:
                 seen.add(line)
         out.append(line)
     return out
+
+
+def drop_trailing_summary(lines: list[str], max_lines: int = 3) -> list[str]:
+    """Drop a page summary after the report: its title again plus the opening words.
+
+    Only when one of the last lines repeats the text's first line (the title) and
+    every line after it is found in the text's opening.
+
+    >>> drop_trailing_summary(["某县2024年工作总结", "各位代表：", "现在我报告工作。", "全文完。", "某县2024年工作总结", "各位代表：现在我报告工作。"])
+    ['某县2024年工作总结', '各位代表：', '现在我报告工作。', '全文完。']
+    """
+    idx = [i for i, l in enumerate(lines) if l]
+    if len(idx) < 5:
+        return lines
+    title = lines[idx[0]]
+    tail = idx[-max_lines:]
+    t = next((i for i in tail if lines[i] == title and i != idx[0]), None)
+    if t is None:
+        return lines
+    head = "".join("".join(lines[i] for i in idx[:12] if i < t).split())
+    if all("".join(lines[i].split()) in head for i in idx if i > t):
+        return lines[:t]
+    return lines
