@@ -291,3 +291,32 @@ def test_one_line_page_splits_passage_where_the_text_turns_to_problems():
           "二、2025年工作安排\n抓好三件事。")
     s2 = parse_structure(t2, SUMMARY, frozenset())
     assert list(s2.passages.text)[0].startswith("全年办结案件45件") and "清醒看到" in list(s2.passages.text)[0]
+
+
+def test_unnumbered_parallel_sentence_part_titles():
+    # a one-line plan whose parts are sentences of one shape (X，Y、Z，W。) spread through the text
+    filler = "推动重点项目落地见效，持续优化营商环境，切实提升服务企业水平，努力实现年度各项目标。"
+    t = ("2025年是关键之年。为完成上述目标，将重点做好以下工作：坚持项目为王，抓招商、促投资，高质量壮大实体经济。" + filler * 2
+         + "坚持城乡融合，美村庄、兴产业，高水平建设和美乡村。" + filler * 2
+         + "坚持民生优先，补短板、强保障，高标准办好民生实事。" + filler * 2
+         + "坚持从严治政，转作风、提效能，高要求加强政府自身建设。" + filler)
+    s, hs = heads(t, {"year": 2025, "report_type": "plan"})
+    assert [h[1] for h in hs] == ["坚持项目为王，抓招商、促投资，高质量壮大实体经济", "坚持城乡融合，美村庄、兴产业，高水平建设和美乡村",
+                                  "坚持民生优先，补短板、强保障，高标准办好民生实事", "坚持从严治政，转作风、提效能，高要求加强政府自身建设"]
+    assert set(h[0] for h in hs) == {1}
+    assert list(s.sections.role) == ["plans", "plans", "plans", "self_building"]
+    check_cover(t, s)
+    # two such sentences, or three packed into one paragraph, are body text
+    assert heads(filler + "坚持项目为王，抓招商、促投资，高质量壮大实体经济。" + filler * 2 + "坚持城乡融合，美村庄、兴产业，高水平建设和美乡村。")[1] == []
+    packed = "坚持项目为王，抓招商、促投资，高质量壮大实体经济。坚持城乡融合，美村庄、兴产业，高水平建设和美乡村。坚持民生优先，补短板、强保障，高标准办好民生实事。"
+    assert heads(filler * 3 + packed + filler * 3)[1] == []
+
+
+def test_closing_part_and_foreign_affairs_roles():
+    t = ("一、过去五年的工作回顾\n经济持续增长。\n二、今后五年的主要任务\n稳定增长。\n三、推进政府机构改革\n精简机构。\n"
+         "四、关于外交工作\n我们坚持独立自主。\n结束语\n各位代表！让我们团结奋斗。")
+    s, hs = heads(t, GWR)
+    assert hs[-1] == (1, "结束语")
+    assert list(s.sections.role) == ["achievements", "plans", "self_building", "other", "other"]
+    check_cover(t, s)
+    assert s.passages.text.iloc[-1] == "各位代表！让我们团结奋斗。"

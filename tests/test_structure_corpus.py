@@ -15,8 +15,6 @@ NO_HEADING_OK = {
     "national-1960-gwr.txt": "1960 report: running text, parts not numbered",
     "national-1964-gwr.txt": "1964 abstract: running text, no numbered parts",
     "national-1975-gwr.txt": "1975 report: short running text, no numbered parts",
-    "pingtan-junshan-area-2022-summary.txt": "parts are unnumbered sentence leads inside one line, no bold marks in .txt",
-    "pingtan-junshan-area-2023-plan.txt": "sentence headings only, set off by bold on the page; the .txt has no hints",
 }
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"   # formatting characters count as white space here

@@ -217,10 +217,28 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     if not accepted and hints:
         accepted = _hint_headings(text, hints)
     if not any(h.family in ("part", "cn") for h in accepted):
-        plain = _plain_part_headings(text, accepted)
+        plain = _plain_part_headings(text, accepted) or _parallel_sentence_headings(text, accepted)
         if plain:
             accepted = sorted(accepted + plain, key=lambda h: h.start)
+    else:
+        accepted = accepted + _closing_headings(text, accepted)
     return accepted
+
+
+def _closing_headings(text: str, heads: list[Head]) -> list[Head]:
+    """An unnumbered closing part (结束语 alone on its line) after the last numbered part: a top-level
+    heading of the outermost family (so it gets level 1)."""
+    top = heads[0].family
+    tops = [h for h in heads if h.family == top]
+    words = set(cues().get("closing_titles", []))
+    if not tops or not words:
+        return []
+    pat = regex.compile(r"(?m)^[ \t\u3000]*(" + "|".join(regex.escape(w) for w in words) + r")[：:]?[ \t\u3000]*$")
+    m = pat.search(text, heads[-1].heading_end)
+    if m is None:
+        return []
+    off, end = m.start(1), m.end(1)
+    return [Head(off, "", top, tops[-1].number + 1, off, end, m.end(), "own", "plain", m.group(1))]
 
 
 _PLAIN_OK = regex.compile(r"^[\p{Han}0-9０-９“”\"、（）()《》—\-]+$")
@@ -255,6 +273,47 @@ def _plain_part_headings(text: str, numbered: list[Head]) -> list[Head]:
             continue
         out.append(Head(off, "", "plain", len(out) + 1, off, off + len(body), off + len(body), "own", "plain", body))
     return out if len(out) >= 2 else []
+
+
+_SENTENCE = regex.compile(r"[^。！？；：!?;:\n]+[。！？；：!?;:]?")
+_SHAPE_PUNCT = regex.compile(r"[，、]")
+
+
+def _parallel_sentence_headings(text: str, numbered: list[Head]) -> list[Head]:
+    """Unnumbered part titles written as sentences of one parallel shape (坚持转型升级，促项目、强产业，高质量…。)
+    spread through a report that has no numbered parts: three or more sentences with the same comma/、
+    pattern and the same lengths before their last clause. Linear in the text."""
+    c = cues()
+    lo, hi, min_n, gap = c["parallel_min_len"], c["parallel_max_len"], c["parallel_min_count"], c["parallel_min_gap"]
+    inside = [(h.start, h.heading_end) for h in numbered]
+    groups: dict[tuple, list[tuple[int, int, int]]] = {}
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        while a < b and text[a] in WS:
+            a += 1
+        body_end = b - 1 if text[b - 1] in "。！？；：!?;:" else b
+        sent = text[a:body_end]
+        if not (lo <= len(sent) <= hi) or not _PLAIN_OK.match(sent.replace("，", "")):
+            continue
+        if regex.search(r"[0-9０-９]", sent):
+            continue
+        parts = _SHAPE_PUNCT.split(sent)
+        if len(parts) < 3 or min(len(x) for x in parts) < 2:
+            continue
+        key = ("".join(_SHAPE_PUNCT.findall(sent)), tuple(len(x) for x in parts[:-1]))
+        groups.setdefault(key, []).append((a, body_end, b))
+    best: list[tuple[int, int, int]] = []
+    for key, mem in groups.items():
+        lasts = [e - s for s, e, _ in mem]
+        spaced = all(m2[0] - m1[2] >= gap for m1, m2 in zip(mem, mem[1:]))
+        if len(mem) >= min_n and spaced and max(lasts) - min(lasts) <= 6 and len(mem) > len(best):
+            best = mem
+    out = []
+    for a, e, b in best:
+        if any(x <= a < y for x, y in inside):
+            return []
+        out.append(Head(a, "", "sentence", len(out) + 1, a, e, b, "term", "plain", text[a:e]))
+    return out
 
 
 def _sequence_ok(fam: str, num: int, last: dict, order: list) -> bool:
