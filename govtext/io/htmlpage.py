@@ -214,8 +214,11 @@ def read_html_text(html: str) -> tuple[str, frozenset[str], dict[str, Any]]:
             except Exception:
                 el = None
             if el is not None and el.get_text(strip=True):
-                title = " ".join(el.get_text(" ", strip=True).split())
-                break
+                cand = " ".join(el.get_text(" ", strip=True).split())
+                # A site logo in <h1> is not the article's title.
+                if cand == meta.get("title") or any(w in cand for w in cfg["title_words"]):
+                    title = cand
+                    break
         root = article
     else:
         root = soup.body or soup
