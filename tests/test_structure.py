@@ -320,3 +320,14 @@ def test_closing_part_and_foreign_affairs_roles():
     assert list(s.sections.role) == ["achievements", "plans", "self_building", "other", "other"]
     check_cover(t, s)
     assert s.passages.text.iloc[-1] == "各位代表！让我们团结奋斗。"
+
+
+def test_list_restarted_in_appendix_takes_one_role():
+    t = ("一、2024年工作回顾\n全年完成投资5亿元。\n二、2025年工作安排\n（一）抓项目。开工10个。\n各位代表！让我们共同奋斗！\n"
+         "附件\n2025年市十件民生实事\n一、扩大托育服务供给。\n新增托位500个。\n二、改善农村饮水条件。\n新建水厂2座。\n"
+         "三、加强老旧小区改造。\n改造小区30个。")
+    s, hs = heads(t, GWR)
+    tops = s.sections[s.sections.level == 1]
+    assert list(tops.title) == ["2024年工作回顾", "2025年工作安排", "扩大托育服务供给", "改善农村饮水条件", "加强老旧小区改造"]
+    assert list(tops.role) == ["achievements", "plans", "plans", "plans", "plans"]
+    check_cover(t, s)

@@ -100,6 +100,28 @@ def role_of_body(body: str, allow_targets: bool = True) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _appendix_re():
+    return regex.compile(_cfg()["appendix_line"], regex.M)
+
+
+def _appendix(text: str, after: int) -> tuple[int, str] | None:
+    """(offset, title) of the first appendix line after ``after`` (the title is the rest of the line
+    or the next non-empty line), or None.
+
+    >>> _appendix("一、回顾\\n正文。\\n附件1\\n2026年十件民生实事\\n一、办好学校", 0)
+    (9, '2026年十件民生实事')
+    """
+    m = _appendix_re().search(text, after)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    if not title:
+        nxt = regex.compile(r"[^\s]+[^\n]*").search(text, m.end())
+        title = nxt.group(0).strip()[:60] if nxt else ""
+    return m.start(), title
+
+
 def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     """Fill ``role`` in place: level-1 rows decide, children inherit."""
     meta = meta or {}
@@ -124,6 +146,14 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
         for r in tops:
             if r["role"] == "achievements" and not _cue_role(r["title"]):
                 r["role"] = "plans"
+    app = _appendix(text, tops[0]["start"] if tops else len(text))
+    if app is not None:
+        # a list restarted inside an appendix (附件1 2026年十件民生实事 一、… 十、) is one part, one role
+        pos, title = app
+        role = role_of_title(title, meta) or "other"
+        for r in tops:
+            if r["start"] >= pos:
+                r["role"] = role
     for r in rows:
         if r["parent"] != -1:
             r["role"] = rows[r["parent"]]["role"]
