@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .combine import carry_forward, decide
+from .combine import CLEAR_ROLES, carry_forward, decide
 from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, role_prior
 from .sentences import sentence_spans
 
@@ -43,7 +43,9 @@ def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | N
         return _empty()
     texts = [str(t) for t in passages["text"]]
     roles = [str(r) if isinstance(r, str) else "other" for r in passages.get("role", ["other"] * len(texts))]
-    labels, scores, sources = decide(texts, roles, meta, model=model)
+    # without any roled section, "preamble" says nothing: use the flatter no-structure prior
+    prior_roles = roles if any(r in CLEAR_ROLES for r in roles) else ["no_structure"] * len(roles)
+    labels, scores, sources = decide(texts, prior_roles, meta, model=model)
     out = pd.DataFrame({"text": texts, "label": labels, "score": scores, "source": sources,
                         "section": passages["section"].to_numpy(), "start": passages["start"].to_numpy(),
                         "end": passages["end"].to_numpy(), "role": roles})

@@ -182,12 +182,13 @@ def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
 
 
 def role_prior(role: str | None, report_type: str | None = None) -> np.ndarray:
-    """Label distribution assumed for a paragraph under a section of this role.
+    """Label distribution assumed for a paragraph under a section of this role
+    (``no_structure``: the report has no roled section at all).
 
     >>> LABELS[int(role_prior("shortcomings").argmax())]
     'shortcoming'
     """
     prior = load_cues().role_prior
-    if report_type == "plan" and role in (None, "preamble", "other"):
+    if report_type == "plan" and role in (None, "preamble", "other", "no_structure"):
         return prior["plan_document"]
     return prior.get(role or "other", prior["other"])

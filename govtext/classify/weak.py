@@ -3,7 +3,9 @@
 A paragraph under a clearly-roled level-1 heading (achievements, duties, shortcomings,
 plans, targets, self_building) takes that role's label; a strong cue rule (greeting,
 "我们也清醒看到…", "下一步…") overrides it; preamble paragraphs count as ``other`` but only
-in reports whose structure found clear roles (otherwise the report says nothing reliable).
+in reports whose structure found clear roles (otherwise the report says nothing reliable), and
+only when short (title, date line, greeting, opening sentence): a long "preamble" paragraph is
+usually content under a heading the structure step missed.
 
 >>> import pandas as pd
 >>> ps = pd.DataFrame({"text": ["各位代表：", "全年新建道路12公里。", "我们也清醒看到，短板仍然突出。"],
@@ -21,6 +23,7 @@ from .combine import CLEAR_ROLES
 from .cues import ROLE_LABEL, plan_year, strong_match
 
 MIN_CHARS = 6
+PREAMBLE_MAX = 120  # a long "preamble" paragraph is usually content the structure step missed
 
 
 def weak_labels(passages: pd.DataFrame, meta: Mapping | None) -> list[tuple[str, str]]:
@@ -42,6 +45,6 @@ def weak_labels(passages: pd.DataFrame, meta: Mapping | None) -> list[tuple[str,
             out.append((text, hit[0]))
         elif role in CLEAR_ROLES:
             out.append((text, ROLE_LABEL[role]))
-        elif role == "preamble" and rtype != "plan":
+        elif role == "preamble" and rtype != "plan" and len(text) <= PREAMBLE_MAX:
             out.append((text, "other"))
     return out
