@@ -162,3 +162,8 @@ def test_trailing_page_summary_without_footer():
             "二、下一步打算", "力争新增就业150人。"]
     raw = "\n".join(body + ["青山镇2024年工作总结", "各位代表：现在，我代表镇人民政府报告工作。"])
     assert lines(clean_text(raw)) == body
+
+
+def test_tags_left_in_scraped_text():
+    raw = '<p>一、主要成效</p><p>全年<span style="x">新增</span>就业120人。<br/>二、下一步打算</p>'
+    assert lines(clean_text(raw)) == ["一、主要成效", "全年新增就业120人。", "二、下一步打算"]

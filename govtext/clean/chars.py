@@ -22,6 +22,9 @@ _WIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
 _CN_DIGITS = "〇一二三四五六七八九"
 _CIRCLE_ZERO = re.compile(rf"(?<=[{_CN_DIGITS}○Ｏ])[○Ｏ]|[○Ｏ](?=[{_CN_DIGITS}○Ｏ]+年)")
+_TAG_HINT = re.compile(r"</?(?:p|br|span|div|font|strong|b|td|tr)\b[^>]{0,300}>", re.I)
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|tr|li|h[1-6])\b[^>]{0,300}>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|em|u|a|td|th|table|tbody|o:p)\b[^>]{0,300}>", re.I)
 _LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -60,6 +63,11 @@ def normalise_chars(text: str) -> str:
     if "<U+" in text:
         text = _ESCAPE.sub(_unescape, text)
     text = strip_comments(text)
+    if "<" in text and _TAG_HINT.search(text):
+        # Tags left in scraped text: breaks become line ends, inline tags go.
+        text = _BREAK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+        text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     # Regex passes rather than str.translate: a scan without matches is much faster on CJK text.
     text = _INVISIBLE_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
