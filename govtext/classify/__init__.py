@@ -1,8 +1,15 @@
 """Passage labels: achievement / shortcoming / plan / other, per paragraph and per sentence.
 
-Each row says what decided it (``source``): ``role`` (the section role), ``cue:<rule>``
-(a strong rule from ``govtext/data/cues_rules.json``), ``model`` (the learned classifier
-overruled the role) or ``cues`` (weak cue words, rules-only mode).
+Each row says what decided it (``source``): ``role`` (the section role's label won the blend of
+role prior, cue words and model), ``cue:<rule>`` (a strong rule from
+``govtext/data/cues_rules.json``), ``model`` (the learned classifier, with the cue words, overruled
+the role), ``cues`` (cue words overruled the role, rules-only mode) or ``sentences`` (a merged
+paragraph caught by a one-sentence rule such as thanks, labelled by its sentences' majority).
+``score`` is the blended probability of the label (at least 0.85 for a strong rule).
+
+How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json``; the model:
+``model.py`` + ``features.py`` (shipped in ``govtext/model/``, retrained by ``python -m govtext.train``
+from weak labels, ``weak.py``).
 
 >>> import pandas as pd
 >>> ps = pd.DataFrame({"text": ["全年化解矛盾纠纷18件。", "下一步，我们将加强普法。"], "section": [0, 0],
