@@ -167,3 +167,18 @@ def test_trailing_page_summary_without_footer():
 def test_tags_left_in_scraped_text():
     raw = '<p>一、主要成效</p><p>全年<span style="x">新增</span>就业120人。<br/>二、下一步打算</p>'
     assert lines(clean_text(raw)) == ["一、主要成效", "全年新增就业120人。", "二、下一步打算"]
+
+
+def test_header_parts_glued_together_are_split():
+    raw = "新华社北京2024年3月12日电\n政府工作报告——2024年3月5日在江源县第十八届人民代表大会第三次会议上江源县人民政府县长 张三\n各位代表："
+    assert lines(clean_text(raw)) == ["政府工作报告", "——2024年3月5日在江源县第十八届人民代表大会第三次会议上",
+                                     "江源县人民政府县长 张三", "各位代表："]
+
+
+def test_archived_page_keeps_its_stated_title():
+    raw = ("标题: 青山镇2024年工作总结\n发布时间: 2025-01-08 09:30\n==================== 正文 ====================\n"
+           "2024年，青山镇坚持稳中求进。现将工作总结如下：一、主要成效全年新增就业120人。" + "全年培训农民300人次。" * 200)
+    out = lines(clean_text(raw))
+    assert out[0] == "青山镇2024年工作总结"
+    assert out[1] == "2024年，青山镇坚持稳中求进。现将工作总结如下："
+    assert out[2].startswith("一、主要成效")

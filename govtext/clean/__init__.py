@@ -23,18 +23,31 @@ Every step is linear in the input size. Chinese punctuation is never changed.
 """
 from __future__ import annotations
 
+import re
+
 from .chars import fix_spacing, normalise_chars
-from .layout import dedupe_pages, join_broken, split_line_paragraphs, split_long, tidy
+from .layout import dedupe_pages, join_broken, split_header_glue, split_line_paragraphs, split_long, tidy
 from .residue import (
     cut_tail,
     drop_repeated_header,
     drop_split_rows,
+    archiver_title,
     drop_trailing_summary,
     is_residue_line,
     strip_inline,
 )
 
 __all__ = ["clean_text", "is_residue_line"]
+
+_TITLE_LIKE = re.compile(r"(?:报告|总结|计划|要点|思路|打算)(?:[（(][^）)]{0,12}[）)])?$")
+
+
+def _pieces(line: str) -> list[str]:
+    """A line without its inline residue, split where header parts or glued rows meet."""
+    out = []
+    for piece in strip_inline(line).split("\n"):
+        out.extend(tidy(p) for p in split_header_glue(tidy(piece)))
+    return out
 
 
 def clean_text(raw: str) -> str:
@@ -44,6 +57,7 @@ def clean_text(raw: str) -> str:
     for line in text.split("\n"):
         for part in split_line_paragraphs(line):
             lines.append(tidy(part))
+    title = archiver_title(lines)
     lines = dedupe_pages(lines)
     lines = cut_tail(lines)
     lines = drop_split_rows(lines)
@@ -52,8 +66,7 @@ def clean_text(raw: str) -> str:
         if not line:
             kept.append(line)
             continue
-        for part in strip_inline(line).split("\n"):
-            part = tidy(part)
+        for part in _pieces(line):
             if not part or is_residue_line(part):
                 # Residue between two pieces of one paragraph must not glue them together.
                 if kept and kept[-1]:
@@ -65,8 +78,13 @@ def clean_text(raw: str) -> str:
     for line in kept:
         if not line:
             continue
-        for part in split_long(line):
-            part = tidy(part)
-            if part and not is_residue_line(part):
-                out.append(part)
-    return "\n".join(drop_trailing_summary(out))
+        for long_part in split_long(line):
+            for part in split_header_glue(tidy(long_part)):
+                part = tidy(part)
+                if part and not is_residue_line(part):
+                    out.append(part)
+    out = drop_trailing_summary(out)
+    if title and out and not _TITLE_LIKE.search(out[0][:70]) \
+            and not any("".join(title.split()) in "".join(l.split()) for l in out[:3]):
+        out.insert(0, title)  # an archived page's stated title, when its body does not repeat it
+    return "\n".join(out)

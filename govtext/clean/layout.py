@@ -26,11 +26,29 @@ LONG_LINE = 1500
 # Each pass starts with a literal or a character class so the scan stays fast on 2 MB lines.
 _LONG_PASSES = (
     (re.compile(r"[。！？；：!?][ \u3000]+(?=\S)"), lambda m: m.group(0)[0] + "\n"),  # a space after a sentence end
-    (re.compile(r"[。！？](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)"),
+    (re.compile(r"[。！？：](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)"),
      lambda m: m.group(0) + "\n"),                                                 # a heading after a sentence end
     (re.compile(r"—{1,2}(?=\d{4}年\d{1,2}月\d{1,2}日在)"), lambda m: "\n" + m.group(0)),  # title glued to its delivery line
 )
 _ADDRESS = re.compile(r"[ \u3000]*各位代表(?=[，：！,:!])")
+
+
+# Header lines glued together: title + delivery line, delivery line + speaker.
+_HEADER_GLUE = re.compile(
+    r"(?<=报告)\s*(?=[—－]{1,2}\s*\d{4}年\d{1,2}月\d{1,2}日在)"
+    r"|(?<=会议上)\s*(?=[\u4e00-\u9fff]{2,16}(?:总理|省长|市长|区长|县长|旗长|主席|主任|镇长|乡长)[\s\u3000]?[\u4e00-\u9fff·]{2,8}$)"
+)
+
+
+def split_header_glue(line: str) -> list[str]:
+    """Split a title glued to its delivery line, or a delivery line glued to the speaker.
+
+    >>> split_header_glue("政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上国务院总理 李克强")
+    ['政府工作报告', '——2018年3月5日在第十三届全国人民代表大会第一次会议上', '国务院总理 李克强']
+    """
+    if len(line) > 200 or "会议上" not in line:
+        return [line]
+    return [p for p in _HEADER_GLUE.sub("\n", line).split("\n") if p]
 
 
 def split_line_paragraphs(line: str) -> list[str]:

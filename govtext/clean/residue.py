@@ -198,3 +198,23 @@ def drop_trailing_summary(lines: list[str], max_lines: int = 3) -> list[str]:
     if all("".join(lines[i].split()) in head for i in idx if i > t):
         return lines[:t]
     return lines
+
+
+_ARCHIVER_TITLE = re.compile(r"^标题\s*[:：]\s*(\S.{1,80})$")
+_ARCHIVER_BODY = re.compile(r"^={3,}\s*正文\s*={3,}$")
+
+
+def archiver_title(lines: list[str], window: int = 15) -> str | None:
+    """The 标题: value of an archiver's header block (标题/发布时间/… ==== 正文 ====), if any.
+
+    >>> archiver_title(["标题: 某局2024年工作总结", "发布时间: 2025-01-02", "==================== 正文 ====================", "正文"])
+    '某局2024年工作总结'
+    """
+    head = [l for l in lines[:window] if l]
+    if not any(_ARCHIVER_BODY.match(l) for l in head):
+        return None
+    for l in head:
+        m = _ARCHIVER_TITLE.match(l)
+        if m:
+            return m.group(1).strip()
+    return None
