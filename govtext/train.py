@@ -91,7 +91,9 @@ def train(folders: Sequence[str | os.PathLike], out_dir: str | os.PathLike, *, a
                          f"(labels found: {dict(counts)}); the reports need clearly-roled headings")
     texts = [t for t, _ in examples]
     labels = [lab for _, lab in examples]
-    info = {"files_read": n_files, "files_used": n_used, "examples": len(examples),
+    info = {"trained_on": [str(f) for f in folders],
+            "labels_from": "section roles of clearly-roled headings + strong cue rules (govtext.classify.weak)",
+            "files_read": n_files, "files_used": n_used, "examples": len(examples),
             "label_counts": {k: counts[k] for k in sorted(counts)}, "alpha": alpha,
             "model": "SGDClassifier(log_loss, averaged, class_weight=balanced, random_state=0)"}
     model = fit_model(texts, labels, alpha=alpha, info=info)

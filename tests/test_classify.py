@@ -270,3 +270,22 @@ def test_train_rejects_folder_without_labels(tmp_path):
     (tmp_path / "c" / "x.txt").write_text("没有任何标题的一段文字。", encoding="utf-8")
     with pytest.raises(SystemExit):
         main([str(tmp_path / "c"), "-o", str(tmp_path / "m")])
+
+
+def test_no_structure_prior_when_report_has_no_roled_section():
+    # every paragraph is "preamble": the preamble prior (mostly other) must not swamp the cues
+    texts = ["全年完成道路硬化18公里，新建村级文化广场6个，同比增长12%。", "明年将力争新建村级养老服务站3个。"]
+    ps = pd.DataFrame({"text": texts, "section": [-1, -1], "role": ["preamble", "preamble"],
+                       "start": [0, 40], "end": [len(texts[0]), 40 + len(texts[1])]})
+    out = label_passages("", ps, None, SUMMARY, model=False)
+    assert list(out["label"]) == ["achievement", "plan"]
+
+
+def test_signature_and_delivery_lines_are_other():
+    assert strong_match("青石镇人民政府 2024年1月8日", "summary") == ("other", "signature")
+    assert strong_match("——2024年1月10日在松林县第十八届人民代表大会第四次会议上", "gwr") == ("other", "delivery_line")
+
+
+def test_gwr_this_year_paragraph_is_plan():
+    text = "今年是实施“十四五”规划的关键一年。做好今年工作，要坚持稳中求进，着力扩大有效投资，持续保障和改善民生。"
+    assert label_one(text, "achievements", GWR)[0] == "plan"
