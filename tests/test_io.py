@@ -212,3 +212,9 @@ def test_embedded_corpus_reads_with_its_metadata():
         agree["publish_date"] += (m["publish_date"] or "") == row["publish_date"]
     shares = {k: v / len(rows) for k, v in agree.items()}
     assert all(v >= 0.9 for v in shares.values()), shares
+
+
+def test_utf8_with_a_damaged_byte_still_reads(tmp_path):
+    p = tmp_path / "cut.txt"
+    p.write_bytes(TEXT.encode("utf-8") + "年".encode("utf-8")[:2])  # cut mid-character
+    assert load(p).raw == TEXT
