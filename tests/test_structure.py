@@ -331,3 +331,18 @@ def test_list_restarted_in_appendix_takes_one_role():
     assert list(tops.title) == ["2024年工作回顾", "2025年工作安排", "扩大托育服务供给", "改善农村饮水条件", "加强老旧小区改造"]
     assert list(tops.role) == ["achievements", "plans", "plans", "plans", "plans"]
     check_cover(t, s)
+
+
+def test_comma_joined_title_whose_last_clause_runs_into_a_lead_phrase():
+    t = ("一、2023年工作回顾\n全年经济平稳。\n二、2024年工作安排\n"
+         "（一）深化园区改革创新，不断提升产业竞争力推动重点园区扩容提质。新建标准厂房20万平方米。\n"
+         "（二）坚持生态优先发展，持续擦亮绿色底色，不断改善人居环境。全年植树造林3000亩。\n"
+         "（三）办好民生实事，推动民生事业再上新台阶。新增学位2000个。\n")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs][2:] == ["深化园区改革创新，不断提升产业竞争力", "坚持生态优先发展，持续擦亮绿色底色，不断改善人居环境",
+                                      "办好民生实事，推动民生事业再上新台阶"]
+    check_cover(t, s)
+    assert "推动重点园区扩容提质。新建标准厂房20万平方米。" in list(s.passages.text)
+    # a last clause that is a list of parallel phrases (X、Y) stays in the title
+    t2 = "（一）紧扣共同富裕，持续在城乡融合上加快步伐、提高实效。全年新增就业800人。\n（二）抓队伍。培训3次。"
+    assert heads(t2)[1][0] == (1, "紧扣共同富裕，持续在城乡融合上加快步伐、提高实效")

@@ -30,6 +30,13 @@ SIB_WEIGHT = 3.0
 SIB_TERM_EXCESS = 5
 SIB_TERM_NEED = 2.0
 SIB_PAIR_SLACK = 3
+# parallel clauses inside one title: a later clause PAR_EXTRA+ chars longer than the one before is cut
+# within PAR_SLACK of that length (leaving PAR_REST+ chars of lead phrase) when the cut scores PAR_NEED
+PAR_EXTRA = 4
+PAR_SLACK = 3
+PAR_REST = 6
+PAR_WEIGHT = 2.0
+PAR_NEED = 2.0
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
@@ -143,12 +150,51 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
                 return p, p + cut, p + cut, "runin", True
         if t == 0:
             return None
+        if runin or solo_runin:
+            pc = _parallel_clause_cut(seg, t, bonus)
+            if pc:
+                return p, p + pc, p + pc, "runin", False
         return p, p + t, p + t + 1, "term", False
     if runin or solo_runin:
         cut, sc = best_cut(seg, run_max if t < 0 else min(t - 1, run_max), bonus=bonus)
         if cut and (runin or sc >= SOLO_RUNIN):
             return p, p + cut, p + cut, "runin", sc >= RUNIN_OVERRIDE
     return None
+
+
+def _parallel_clause_cut(seg: str, t: int, bonus=None) -> int:
+    """Cut a comma-joined title whose last clause runs into a lead phrase, or 0.
+
+    Title clauses are parallel (全力打造合作平台，进一步提升吸引力): when a later clause is much longer than the
+    one before it and a clear boundary lies where it would be as long, the rest is the body's lead
+    phrase (…进一步提升吸引力推动标准互认。 → title ends after 吸引力). Linear in ``t``.
+    """
+    commas = [k for k in range(t) if seg[k] in "，,"]
+    if not commas or commas[0] < 4:
+        return 0
+    verbs = _lead_verbs()
+    scores = dict(cut_scores(seg, t - 1))
+    best, best_sc = 0, float("-inf")
+    # only the last clause: the lead phrase runs from the cut to the 。 with no comma of its own
+    cpos = commas[-1]
+    a = cpos - (commas[-2] + 1 if len(commas) > 1 else 0)       # the clause before the last comma
+    start, end = cpos + 1, t
+    if end - start >= a + PAR_EXTRA:
+        for j in range(max(4, a - PAR_SLACK), min(end - start - PAR_REST, a + PAR_SLACK) + 1):
+            sc = scores.get(start + j)
+            if sc is None or not seg.startswith(verbs, start + j) or seg[:start + j].endswith(verbs):
+                continue                 # the lead opens with a verb; the title does not end with one
+            if "、" in seg[start + j:t]:
+                break                    # X、Y after the cut is a list of parallel phrases: still title
+            sc += (bonus or {}).get(start + j, 0.0) + PAR_WEIGHT * (1.0 - abs(j - a) / (PAR_SLACK + 1))
+            if sc > best_sc:
+                best, best_sc = start + j, sc
+    return best if best_sc >= PAR_NEED else 0
+
+
+@lru_cache(maxsize=1)
+def _lead_verbs() -> tuple[str, ...]:
+    return tuple(cues()["lead_verb_openers"])
 
 
 def _is_list_item(text: str, span) -> bool:
