@@ -183,7 +183,7 @@ def decode_bytes(data: bytes, path: object = None, hint: str | None = None) -> s
     # UTF-8 with a few damaged bytes (a file cut mid-character, one bad byte): keep the text.
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if bad <= max(3, len(text) // 1000):
+    if bad <= max(8, len(text) // 500):
         text = text.replace("\ufffd", "")
         if _acceptable(text) and han_quality(text)[0]:
             return text
