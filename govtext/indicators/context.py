@@ -23,7 +23,10 @@ from .lexicon import lexicon
 _SENT_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[。！？!?\n，,；;：:]")
 _LEADING_JUNK = re.compile(r"^[\s、，,；;：:（）()“”\"'‘’《》〈〉【】—\-·…0-9一二三四五六七八九十]*[、.．)）]?")
-_DIGITS = re.compile(r"[\d.,%％]+")
+_YEAR_START = re.compile(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?")
+_YEAR_END = re.compile(r"(?:20\d\d|19\d\d)年(?:底|末|初)?$")
+_AFTER_CUT = re.compile(r"[，,。；;：:！？\n]")
+_AFTER_JUNK = re.compile(r"^(?:的|左右|以上|以内)")
 
 
 class TextContext:
@@ -68,18 +71,18 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
     are dropped; long phrases keep their last ``max_len`` characters.
     """
     _, strip_end, strip_start = _words()
-    s = text[lo:pos].strip()
-    s = re.sub(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?", "", s)
+    s = text[max(lo, pos - 60):pos].strip()
+    s = _YEAR_START.sub("", s)
     s = _LEADING_JUNK.sub("", s)
     for _ in range(6):
         s2 = strip_end.sub("", s).rstrip(" 、和及与")
-        s2 = re.sub(r"(?:20\d\d|19\d\d)年(?:底|末|初)?$", "", s2)
+        s2 = _YEAR_END.sub("", s2)
         if s2 == s:
             break
         s = s2
     for _ in range(4):
         s2 = strip_start.sub("", s).lstrip(" 、")
-        s2 = re.sub(r"^(?:20\d\d|19\d\d)年(?:底|末|初|全年)?", "", s2)
+        s2 = _YEAR_START.sub("", s2)
         if s2 == s:
             break
         s = s2
@@ -90,9 +93,9 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
 
 def subject_after(text: str, end: int, hi: int, max_len: int = 12) -> str:
     """For number-first clauses (5000余户居民受益): the words after the unit."""
-    s = text[end:hi]
-    s = re.split(r"[，,。；;：:！？\n]", s, maxsplit=1)[0]
-    s = re.sub(r"^(?:的|左右|以上|以内)", "", s)
+    s = text[end:min(hi, end + 40)]
+    s = _AFTER_CUT.split(s, maxsplit=1)[0]
+    s = _AFTER_JUNK.sub("", s)
     return s[:max_len].strip()
 
 

@@ -15,7 +15,13 @@ from .targets import fallback_sections, is_target
 INDICATOR_COLUMNS = ["text", "value", "value_max", "unit", "approx", "qualifier", "target", "change",
                      "kind", "subject", "section", "sentence", "start", "end"]
 
+MAX_CLAUSE = 80       # characters of a clause looked at on each side of a number
+MAX_SENTENCE = 300    # characters of a sentence kept on each side of a number
 _ENUM_GAP = re.compile(r"^[、和及与 ]*$")
+
+
+def _opening(text: str, start: int, pos: int) -> str:
+    return text[start:min(pos, start + 16)]
 
 
 def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: dict | None = None, *,
@@ -45,6 +51,7 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     plan_document = str(meta.get("report_type") or "") == "plan"
 
     rows = []
+    sentences: dict[tuple[int, int], str] = {}
     prev = None
     for m in scan(text):
         reason = exclusion(text, m)
@@ -56,6 +63,12 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         label, role = locate_section(index, ns)
         if fallback is not None:
             _, role = locate_section(fallback, ns)
+        # windows are capped so that a text without punctuation stays linear
+        c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m.end + MAX_CLAUSE)
+        if s_hi - s_lo > 2 * MAX_SENTENCE:
+            # quantised windows, so neighbours share one string in a run-on text
+            block = s_lo + (ns - s_lo) // MAX_SENTENCE * MAX_SENTENCE
+            s_lo, s_hi = max(s_lo, block - MAX_SENTENCE // 2), min(s_hi, block + MAX_SENTENCE * 3 // 2)
         lo = c_lo
         if prev is not None and prev["end"] > lo and prev["end"] <= m.start:
             lo = prev["end"]
@@ -68,7 +81,9 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         if change is None and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
             change = prev["change"]
         clause = text[max(c_lo, s_lo):c_hi]
-        sentence = text[s_lo:s_hi]
+        sentence = sentences.get((s_lo, s_hi))
+        if sentence is None:
+            sentence = sentences[(s_lo, s_hi)] = text[s_lo:s_hi].strip()
         row = {
             "text": text[m.start:m.end],
             "value": float(m.value),
@@ -76,12 +91,12 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
             "unit": m.unit,
             "approx": m.approx,
             "qualifier": m.qualifier,
-            "target": is_target(clause, sentence, role, plan_document, text[ctx.paragraph_start(ns):ns][:16]),
+            "target": is_target(clause, sentence, role, plan_document, _opening(text, ctx.paragraph_start(ns), ns)),
             "change": change,
             "kind": m.kind,
             "subject": subject,
             "section": label,
-            "sentence": sentence.strip(),
+            "sentence": sentence,
             "start": m.start,
             "end": m.end,
         }

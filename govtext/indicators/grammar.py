@@ -53,13 +53,17 @@ class Mention:
 _CN_SMALL = "零一二两三四五六七八九十百千"
 
 
+def parse_numeral_f(s: str) -> float:
+    return parse_numeral(s, folded=True)
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     lex = lexicon()
     r = lex.rules
     anchor = re.compile(
         rf"(?P<pct>百分之)"
-        rf"|(?P<frac>(?:[{_CN_SMALL}]+|\d+)分之(?:[{_CN_SMALL}]+|\d+))"
+        rf"|(?P<frac>(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}}))"
         rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|几)?番)"
         rf"|(?P<num>{NUMERAL_PATTERN})"
     )
@@ -74,7 +78,7 @@ def _patterns():
     return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad, blockers
 
 
-_FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]+|\d+)分之(?P<num>[{_CN_SMALL}]+|\d+)")
+_FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
 _DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "几": math.nan, None: 2.0}
 _UNIT_FIRST = "千百"
 
@@ -137,7 +141,7 @@ def scan(text: str) -> Iterator[Mention]:
             t = pct_tail.match(ft, m.end())
             if not t or not has_digit(t.group("n")):
                 continue
-            v = parse_numeral(t.group("n"))
+            v = parse_numeral_f(t.group("n"))
             if math.isnan(v):
                 continue
             if t.group("d"):
@@ -147,7 +151,7 @@ def scan(text: str) -> Iterator[Mention]:
                               numeral=ft[s:t.end()])
         elif m.group("frac"):
             f = _FRACTION.match(ft, s)
-            den, num = parse_numeral(f.group("den")), parse_numeral(f.group("num"))
+            den, num = parse_numeral_f(f.group("den")), parse_numeral_f(f.group("num"))
             if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
                 continue
             mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
@@ -206,7 +210,7 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
         if not quals:
             quals.append(ft[p])
         p += 1
-    value = parse_numeral(num)
+    value = parse_numeral_f(num)
     if math.isnan(value):
         return None
     unit = _read_unit(lex, ft, p, chinese, denom_re)
@@ -231,13 +235,13 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
                 q2.append(ft[p2])
                 p2 += 1
             unit2 = _read_unit(lex, ft, p2, chinese, denom_re) if num2 else None
-            v2 = parse_numeral(num2) if num2 else math.nan
+            v2 = parse_numeral_f(num2) if num2 else math.nan
             ok = False
             if unit2 and not math.isnan(v2):
                 if unit is None:
                     mag = _trailing_magnitude(num2)
                     if mag and not _trailing_magnitude(num):
-                        value = parse_numeral(num + mag)
+                        value = parse_numeral_f(num + mag)
                     ok = rm.group().strip() != "-" or not chinese
                 else:
                     ok = lex.units[unit[0]].canonical == lex.units[unit2[0]].canonical

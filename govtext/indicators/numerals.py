@@ -24,13 +24,13 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MAGNITUDE_CHARS = "十百千万亿"
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+ARABIC = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?(?!\d)|\d{1,16}(?:\.\d{1,8})?"
 _CN = "零一二两三四五六七八九十百千万亿"
 # Arabic with magnitudes (5.2万, 3千, 2万5千, 456余万, 1亿3千多万) or a run of Chinese numerals
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
 NUMERAL_PATTERN = (
-    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}])*(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}])+)*"
-    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}]))+"
+    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
+    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
 
@@ -58,12 +58,14 @@ def has_magnitude(numeral: str) -> bool:
     return any(c in "百千万亿" for c in numeral)
 
 
-def parse_numeral(s: str) -> float:
+def parse_numeral(s: str, folded: bool = False) -> float:
     """Value of one numeral; ``nan`` when it cannot be read.
 
     Chinese digit strings without units (二〇二三, 一九九零) are read digit by digit.
     """
-    s = fold_width(s).replace(",", "")
+    if not folded:
+        s = fold_width(s)
+    s = s.replace(",", "")
     toks = [t for t in _TOKEN.findall(s) if t not in ("余", "多")]
     if not toks:
         return math.nan
