@@ -182,3 +182,8 @@ def test_archived_page_keeps_its_stated_title():
     assert out[0] == "青山镇2024年工作总结"
     assert out[1] == "2024年，青山镇坚持稳中求进。现将工作总结如下："
     assert out[2].startswith("一、主要成效")
+
+
+def test_signature_block_before_footer_stays():
+    raw = "\n".join(BODY + ["青山镇人民政府", "2025年1月8日", "责任编辑：王五", "相关报道：", "青山镇召开年度工作会议"])
+    assert lines(clean_text(raw)) == BODY + ["青山镇人民政府", "2025年1月8日"]

@@ -116,7 +116,7 @@ def cut_tail(lines: list[str]) -> list[str]:
         if not s:
             k -= 1
             continue
-        if len(s) <= 30 and not s.endswith(SENTENCE_END):
+        if len(s) <= 30 and not s.endswith(SENTENCE_END) and not _SIGNATURE_LINE.search(s):
             k -= 1
             moved += 1
             continue
@@ -125,6 +125,8 @@ def cut_tail(lines: list[str]) -> list[str]:
 
 
 _BODY_START = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}[部分章]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+# The closing signature block (issuing body, date) is content, never footer residue.
+_SIGNATURE_LINE = re.compile(r"(?:委员会|人民政府|办事处|管委会|管理局|[局委办厅院])$|^[（(]?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$")
 _PUNCT = re.compile(r"[。，；：！？,;!?]")
 
 
