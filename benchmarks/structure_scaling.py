@@ -3,7 +3,8 @@
     python benchmarks/structure_scaling.py
 
 Builds (1) a report written as ONE line (~1 MB and ~2 MB) with run-in headings and long bodies, and
-(2) a report with 10,000 and 20,000 headings on their own lines; times parse_structure on each size and
+(2) a report with 10,000 and 20,000 headings on their own lines, (3) a one-line report with no markers
+(parallel-sentence part titles, a problem-turn cue in every paragraph); times parse_structure on each size and
 prints the doubling ratio (about 2.0 = linear).
 """
 from __future__ import annotations
@@ -57,6 +58,14 @@ def many_headings(n: int) -> str:
     return "\n".join(lines)
 
 
+def unnumbered_line(target: int) -> str:
+    """One line with no markers: parallel sentence part titles, problem-turn cues in every paragraph."""
+    filler = "推动重点项目落地见效，持续优化营商环境，切实提升服务企业水平，努力实现年度各项目标。在取得成绩的同时，我们也清醒认识到还存在短板。"
+    sent = "坚持项目为王，抓招商、促投资，高质量壮大实体经济。"
+    unit = sent + filler * 3
+    return unit * (target // len(unit))
+
+
 def timed(text: str) -> tuple[float, int]:
     best = float("inf")
     for _ in range(2):
@@ -67,7 +76,8 @@ def timed(text: str) -> tuple[float, int]:
 
 
 def main() -> None:
-    cases = [("one-line report", one_line, 1_000_000), ("many headings", many_headings, 10_000)]
+    cases = [("one-line report", one_line, 1_000_000), ("many headings", many_headings, 10_000),
+             ("unnumbered line", unnumbered_line, 1_000_000)]
     for name, build, n in cases:
         a, b = build(n), build(2 * n)
         ta, ha = timed(a)
