@@ -45,7 +45,7 @@ _CN_DATE = re.compile(r"([一二][〇零○][〇零○一二三四五六七八�
 _DELIVERY = re.compile(
     r"(?:^|[—\-－―（(]\s*)[—\-－―]*\s*"
     r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[一二][〇零○][〇零○一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"\s*在([^\n]{2,60}?)(?:会议|大会)上")
+    r"\s*在([^\n]{2,60}?)(?:会议|大会)上", re.M)
 _CONGRESS_PLACE = re.compile(r"(?:^|暨)([\u4e00-\u9fff]{2,20}?)第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)")
 _OPENING_PLACE = re.compile(r"我代表([\u4e00-\u9fff]{2,20}?)(?:人民政府|政府|管委会|管理委员会)?(?:[，,、]|向|作|报告)")
 _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:省长|市长|区长|县长|旗长|镇长|乡长|主席|主任)(?:\s|　|$)")
@@ -280,7 +280,7 @@ def _level_of(place: str | None) -> str | None:
     return "unknown"
 
 
-def level_of(place: str | None, title: str | None = None) -> str | None:
+def level_of(place: str | None) -> str | None:
     """Administrative level of an issuing body (lookup tables in data/meta_rules.json).
 
     >>> level_of("城东镇"), level_of("海拉尔区"), level_of("江苏省"), level_of("国务院"), level_of("平潭综合实验区社会事业局")
@@ -319,7 +319,7 @@ def report_type(title: str | None, text: str, path: str | None) -> str | None:
     return "other" if title else None
 
 
-def _publish_date(raw: str, text: str, page_meta: dict, typ: str | None) -> str | None:
+def _publish_date(raw: str, text: str, page_meta: dict) -> str | None:
     d = parse_date(str(page_meta.get("publish_date") or ""))
     if d:
         return d
@@ -394,8 +394,8 @@ def extract_meta(raw: str, text: str, path: str | None, given: dict, page_meta: 
             place = _congress_place(text) or place
         place = place or place_from_text(text)
     meta["place"] = place
-    meta["level"] = given.get("level") or level_of(place, title)
-    meta["publish_date"] = _publish_date(raw, text, page_meta, typ)
+    meta["level"] = given.get("level") or level_of(place)
+    meta["publish_date"] = _publish_date(raw, text, page_meta)
     meta["source"] = _source(raw, page_meta)
     meta.update(given)
     if isinstance(meta.get("year"), str) and meta["year"].strip().isdigit():
