@@ -140,9 +140,20 @@ def title_year(title: str | None) -> int | None:
 
 
 # -- the parts of a report's header -------------------------------------------------
+def header(text: str, limit: int = 3000, max_lines: int = 12) -> str:
+    """The lines above the body: up to 各位代表, the first heading or the first long paragraph."""
+    out = []
+    for line in text[:limit].split("\n")[:max_lines]:
+        s = line.strip()
+        if s.startswith(("各位代表", "同志们")) or _MARKER.match(s) or (len(s) > 80 and "会议上" not in s[:80]):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
 def delivery(text: str, limit: int = 3000) -> tuple[str | None, str | None]:
-    """(date, meeting) of the delivery line '——2024年1月15日在…会议上' near the top."""
-    m = _DELIVERY.search(text[:limit])
+    """(date, meeting) of the delivery line '——2024年1月15日在…会议上' in the header."""
+    m = _DELIVERY.search(header(text, limit))
     if not m:
         return None, None
     return parse_date(m.group(1)), m.group(2)
