@@ -89,7 +89,7 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     p /= p.sum(axis=1, keepdims=True)
     labels, scores, sources = [], [], []
     for i, (t, role) in enumerate(zip(texts, roles)):
-        hit = strong_match(t, rtype, next_year)
+        hit = strong_match(t, rtype, next_year, role)
         if hit is not None and _split and hit[1] in SPLIT_RULES and len(t) > w.long_other:
             mixed = _by_sentences(t, priors[i], meta, m, w)
             if mixed is not None:

@@ -38,6 +38,7 @@ class StrongRule:
     min_share: float | None
     types: frozenset | None
     requires: "regex.Pattern | None"
+    head_in_plans: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def load_cues() -> CueSet:
             name=r["name"], label=r["label"], pattern=regex.compile(r["pattern"], regex.M),
             head=r.get("head"), max_len=r.get("max_len"), min_share=r.get("min_share"),
             types=frozenset(r["types"]) if r.get("types") else None,
-            requires=regex.compile(r["requires"]) if r.get("requires") else None))
+            requires=regex.compile(r["requires"]) if r.get("requires") else None,
+            head_in_plans=r.get("head_in_plans")))
     weak, weights = [], []
     for lab in LABELS:
         pairs = sorted(raw["weak"].get(lab, []), key=lambda p: -len(p[0]))  # longest word first
@@ -94,8 +96,11 @@ def plan_year(meta: Mapping | None) -> int | None:
     return int(year) if meta.get("report_type") == "gwr" else int(year) + 1
 
 
-def strong_match(text: str, report_type: str | None = None, next_year: int | None = None
-                 ) -> tuple[str, str] | None:
+PLAN_ROLES = frozenset({"plans", "targets", "self_building"})
+
+
+def strong_match(text: str, report_type: str | None = None, next_year: int | None = None,
+                 role: str | None = None) -> tuple[str, str] | None:
     """The (label, rule name) of the first strong rule that fires on a paragraph, or None.
     ``next_year`` (see :func:`plan_year`) enables the rule "opens with the plan year → plan".
 
@@ -114,7 +119,8 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
             continue
         if rule.types is not None and report_type not in rule.types:
             continue
-        hay = body[: rule.head] if rule.head else body
+        head = rule.head_in_plans if rule.head_in_plans and role in PLAN_ROLES else rule.head
+        hay = body[:head] if head else body
         m = rule.pattern.search(hay)
         if m is None:
             continue

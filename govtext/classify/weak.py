@@ -38,7 +38,7 @@ def weak_labels(passages: pd.DataFrame, meta: Mapping | None) -> list[tuple[str,
     out = []
     for text, role in zip(passages["text"], roles):
         text = str(text).strip()
-        hit = strong_match(text, rtype, next_year)
+        hit = strong_match(text, rtype, next_year, role)
         if hit is None and len(text) < MIN_CHARS:
             continue
         if hit is not None:
