@@ -99,4 +99,5 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     if number is not None:
         # 两万五 → 25000 is rare in reports; a trailing digit adds as is.
         section += number
-    return float(total + section)
+    # 9.8 × 1e8 is 980000000.0000001 in binary floating point: keep 15 significant digits
+    return float(f"{total + section:.15g}")

@@ -1,0 +1,242 @@
+"""Indicator extraction: the number grammar, units, qualifiers, exclusions, flags, spans.
+
+Every sentence here is written for these tests in the genre of township and
+county reports; none is copied from a real report.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from govtext.indicators import INDICATOR_COLUMNS, extract_indicators
+
+
+def R(text, value, unit, q="", vmax=None, target=None, change=None, kind=None, subject=None):
+    """One expected row: span text, value, unit, qualifier and optional flags."""
+    return dict(text=text, value=value, unit=unit, q=q, vmax=vmax, target=target, change=change, kind=kind,
+                subject=subject)
+
+
+# (id, input text, expected rows in order). An empty list means: nothing is an indicator.
+CASES = [
+    # --- Arabic numbers, decimals, separators, widths ---------------------------------
+    ("arabic", "全年化解矛盾纠纷18件。", [R("18件", 18, "件", kind="count", subject="化解矛盾纠纷")]),
+    ("decimal", "发放宣传册6.5万份。", [R("6.5万份", 65000, "份")]),
+    ("thousands", "一般公共预算收入1,132.92亿元。", [R("1,132.92亿元", 113292000000, "元", kind="money")]),
+    ("fullwidth digits", "新建公园１２个。", [R("１２个", 12, "个")]),
+    ("fullwidth decimal", "增长８．５％。", [R("８．５％", 8.5, "%", change="up")]),
+    ("fullwidth percent", "覆盖率达95％。", [R("95％", 95, "%", kind="percent")]),
+    ("space before number", "死亡人数下降 9.66%。", [R("9.66%", 9.66, "%", change="down")]),
+    ("space before unit", "森林覆盖率31.4 %。", [R("31.4 %", 31.4, "%")]),
+    ("big magnitude", "地区生产总值198.5亿元。", [R("198.5亿元", 19850000000, "元", subject="地区生产总值")]),
+    ("wan yi", "财政收入达2.3万亿元。", [R("2.3万亿元", 2.3e12, "元")]),
+    ("wan households", "入户宣传5.2万户。", [R("5.2万户", 52000, "户", subject="入户宣传")]),
+    ("wan mu", "新增高标准农田12万亩。", [R("12万亩", 120000, "亩", kind="area")]),
+    ("qianwa unit", "新增装机3万千瓦。", [R("3万千瓦", 30000, "千瓦", kind="power")]),
+    ("qianmi unit", "新修道路12千米。", [R("12千米", 12, "公里", kind="length")]),
+    ("qianke unit", "回收农药包装物800千克。", [R("800千克", 800, "千克", kind="weight")]),
+    ("arabic qian", "培训农民3千人。", [R("3千人", 3000, "人")]),
+    ("mixed wan qian", "绿道总长2万5千公里。", [R("2万5千公里", 25000, "公里")]),
+    ("mixed yi qian duo wan", "受益群众1亿3千多万人。", [R("1亿3千多万人", 130000000, "人", q="多")]),
+    ("yuan per person", "人均收入达5.8万元/人左右。", [R("5.8万元/人左右", 58000, "元/人", q="左右")]),
+    ("per-denominator", "细颗粒物浓度28.5微克/立方米。", [R("28.5微克/立方米", 28.5, "微克/立方米")]),
+    ("mei denominator", "浓度降至30微克每立方米。", [R("30微克每立方米", 30, "微克/立方米")]),
+    ("kilowatt hour", "全年发电量12亿千瓦时。", [R("12亿千瓦时", 1.2e9, "千瓦时", kind="energy")]),
+    ("square metre symbol", "改造老旧厂房3.5万㎡。", [R("3.5万㎡", 35000, "平方米", kind="area")]),
+    ("pingmi", "建成口袋公园8000平米。", [R("8000平米", 8000, "平方米")]),
+    ("km symbol", "新建管网26㎞。", [R("26㎞", 26, "公里")]),
+    ("age", "人均预期寿命达到81.2岁。", [R("81.2岁", 81.2, "岁", kind="age")]),
+    ("hours", "审批时限压缩至3个工作日。", [R("3个工作日", 3, "个工作日", kind="duration")]),
+    # --- compound measure words ------------------------------------------------------
+    ("renci", "接待游客120万人次。", [R("120万人次", 1200000, "人次")]),
+    ("changci", "开展送法进村活动46场次。", [R("46场次", 46, "场次")]),
+    ("jianci", "处理投诉件320件次。", [R("320件次", 320, "件次")]),
+    ("jiaci", "检查企业85家次。", [R("85家次", 85, "家次")]),
+    ("pici", "抽检食品1200批次。", [R("1200批次", 1200, "批次")]),
+    ("wanren", "带动就业3.2万人。", [R("3.2万人", 32000, "人")]),
+    # --- Chinese numerals ------------------------------------------------------------
+    ("liangqian yu", "培训网格员两千余人。", [R("两千余人", 2000, "人", q="余")]),
+    ("yibai ershi", "建成农家书屋一百二十个。", [R("一百二十个", 120, "个")]),
+    ("shi er wan", "惠及群众十二万人。", [R("十二万人", 120000, "人")]),
+    ("sanqian wubai", "新栽苗木三千五百株。", [R("三千五百株", 3500, "株")]),
+    ("mixed qian duo", "新设企业3千多户。", [R("3千多户", 3000, "户", q="多")]),
+    ("chinese small count", "今年办成两件实事，新设三所学校。", [R("两件", 2, "件"), R("三所", 3, "所")]),
+    ("chinese wan yu", "培训十余万人次。", [R("十余万人次", 100000, "人次", q="余")]),
+    # --- percent forms ----------------------------------------------------------------
+    ("baifenzhi", "优良天数比例达到百分之五十。", [R("百分之五十", 50, "%", kind="percent")]),
+    ("baifenzhi decimal", "物价上涨百分之三点五。", [R("百分之三点五", 3.5, "%", change="up")]),
+    ("percentage points", "城镇化率提高1.2个百分点。", [R("1.2个百分点", 1.2, "个百分点", kind="percent_point", change="up")]),
+    ("multiple", "外贸出口增长2.5倍。", [R("2.5倍", 2.5, "倍", kind="multiple", change="up")]),
+    ("fan yi fan", "科技投入翻一番。", [R("翻一番", 2, "倍", change="up")]),
+    ("fan liang fan", "农民收入翻两番。", [R("翻两番", 4, "倍")]),
+    ("cheng", "农产品三成销往省外，九成以上村通公交。", [R("三成", 30, "%"), R("九成以上", 90, "%", q="以上")]),
+    ("cheng word", "村里建成了新的广场。", []),
+    ("fraction", "审批时间缩短三分之一。", [R("三分之一", 100 / 3, "%", change="down")]),
+    ("fraction approx", "耕地有三分之二以上完成流转。", [R("三分之二以上", 200 / 3, "%", q="以上")]),
+    # --- ranges -----------------------------------------------------------------------
+    ("range percent dash", "增速保持在5%—6%。", [R("5%—6%", 5, "%", vmax=6)]),
+    ("range percent hyphen", "增长5.5%-6%。", [R("5.5%-6%", 5.5, "%", vmax=6, change="up")]),
+    ("range zhi", "每村配备3至5个网格员。", [R("3至5个", 3, "个", vmax=5)]),
+    ("range wan", "每户补助5-8万元。", [R("5-8万元", 50000, "元", vmax=80000)]),
+    ("range chinese", "每年组织两到三次演练。", [R("两到三次", 2, "次", vmax=3)]),
+    # --- qualifiers -------------------------------------------------------------------
+    ("yu", "发放图书60000余册。", [R("60000余册", 60000, "册", q="余")]),
+    ("duo", "整治河道300多公里。", [R("300多公里", 300, "公里", q="多")]),
+    ("jin", "投资近15亿元。", [R("近15亿元", 1.5e9, "元", q="近")]),
+    ("yue", "减量约50平方公里。", [R("约50平方公里", 50, "平方公里", q="约")]),
+    ("zuoyou", "增长5%左右。", [R("5%左右", 5, "%", q="左右", change="up")]),
+    ("shangxia", "粮食产量稳定在30万吨上下。", [R("30万吨上下", 300000, "吨", q="上下")]),
+    ("yishang", "完成造林6000亩以上。", [R("6000亩以上", 6000, "亩", q="以上")]),
+    ("chao", "抽检合格率超98.5%。", [R("超98.5%", 98.5, "%", q="超")]),
+    ("chaoguo", "入驻企业超过1600家。", [R("超过1600家", 1600, "家", q="超过")]),
+    ("tupo", "旅游收入突破40亿元。", [R("突破40亿元", 4e9, "元", q="突破")]),
+    ("yu2", "受理案件逾千件，调解成功逾900件。", [R("逾900件", 900, "件", q="逾")]),
+    ("budao", "办理时间不到2小时。", [R("不到2小时", 2, "小时", q="不到")]),
+    ("buzu", "闲置率不足5%。", [R("不足5%", 5, "%", q="不足")]),
+    ("yinei", "失业率控制在4.5%以内。", [R("4.5%以内", 4.5, "%", q="以内")]),
+    ("yu before wan", "拨付资金456余万元。", [R("456余万元", 4560000, "元", q="余")]),
+    ("duo before wan", "改造住房2600多万套。", [R("2600多万套", 26000000, "套", q="多")]),
+    ("wan then yu", "栽植大树10万余株。", [R("10万余株", 100000, "株", q="余")]),
+    ("count then zuoyou", "实施项目300个左右。", [R("300个左右", 300, "个", q="左右")]),
+    ("list with one qualifier", "处理率分别达到95%、85%、80%以上。",
+     [R("95%", 95, "%", subject="处理率"), R("85%", 85, "%", subject="处理率"), R("80%以上", 80, "%", q="以上", subject="处理率")]),
+    ("qianyue is no qualifier", "现场签约6个项目。", [R("6个", 6, "个")]),
+    ("zuijin is no qualifier", "最近3个月新增企业12家。", [R("3个月", 3, "个月"), R("12家", 12, "家")]),
+    ("zhibanzhuanye", "组建5支半专业化队伍。", [R("5支", 5, "支")]),
+    # --- exclusions: years, dates, times, periods -----------------------------------
+    ("year", "2023年是关键之年。", []),
+    ("year range", "2021—2025年规划顺利完成。", []),
+    ("chinese year", "二〇二三年工作回顾。", []),
+    ("date", "3月13日召开全体会议。", []),
+    ("time", "会议于16:19结束。", []),
+    ("time fen", "发布时间：10时33分。", []),
+    ("half year", "上半年工作扎实推进。", []),
+    ("quarter", "第四季度完成验收。", []),
+    ("shisiwu", "十四五规划顺利收官。", []),
+    ("ershida", "深入学习二十大精神。", []),
+    ("shisijie", "十四届人大二次会议召开。", []),
+    ("decade", "二十世纪90年代以来。", []),
+    ("anniversary", "迎来建区40周年。", []),
+    # --- exclusions: ordinals, markers, list numbers --------------------------------
+    ("ordinal", "位居全省第3位，第一批试点。", []),
+    ("yishi", "一是加强领导，二是完善制度。", []),
+    ("bracket marker", "（三）推进依法行政。", []),
+    ("list number", "1.推进依法决策。2.规范执法行为。", []),
+    # --- exclusions: numbered names, slogans ------------------------------------------
+    ("sanxiang zhidu", "全面落实行政执法三项制度。", []),
+    ("sige yishi", "增强四个意识，做到两个维护。", []),
+    ("one plus three", "构建1+3+N工作体系和“7+1”机制。", []),
+    ("hotline", "畅通12345热线。", []),
+    ("quoted slogan", "牢记“二十字要诀”，推进“三整合三到位”。", []),
+    ("one village", "实现一村居一法律顾问。", []),
+    ("qianwan gongcheng", "深化千万工程，争创百强县，引进世界500强企业。", []),
+    ("codes", "建成5G基站和5G-A网络，C919首飞，PM2.5浓度下降。", []),
+    ("4A with count", "新增4A级景区3个。", [R("3个", 3, "个")]),
+    ("name after unit", "68海里景区获评国家级旅游度假区。", []),
+    ("quoted count", "实施“十个一”工程，推进“3个100”行动。", []),
+    ("eight rules", "严格落实中央八项规定精神。", []),
+    ("phase", "污水处理厂二期投入使用。", []),
+    # --- exclusions: thresholds naming a category ------------------------------------
+    ("age threshold", "为60岁以上老人免费体检。", []),
+    ("money threshold", "清理10万元以下小额欠款。", []),
+    ("threshold de", "引进投资超5亿元的项目。", []),
+    ("threshold then count", "其中10亿元以上项目15个。", [R("15个", 15, "个")]),
+    ("count with yishang is kept", "引进5万名以上大学生。", [R("5万名以上", 50000, "名", q="以上")]),
+    # --- exclusions: documents, phones, versions -------------------------------------
+    ("document number", "印发〔2023〕5号文件。", []),
+    ("article", "依据第十二条规定。", []),
+    ("phone", "咨询电话0513-88123456。", []),
+    ("version", "推出改革2.0版。", []),
+    # --- change and target ------------------------------------------------------------
+    ("change down", "公务接待费减少26%。", [R("26%", 26, "%", change="down")]),
+    ("target cue", "力争新开工项目122个。", [R("122个", 122, "个", target=True)]),
+    ("target plan", "全年计划实施重点项目300个左右。", [R("300个左右", 300, "个", q="左右", target=True)]),
+    ("target expected", "年度预期任务为9.5亿元，实际完成9.8亿元。",
+     [R("9.5亿元", 9.5e8, "元", target=True), R("9.8亿元", 9.8e8, "元", target=False)]),
+    ("outcome", "去年化解信访积案27件。", [R("27件", 27, "件", target=False)]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_forms(name, text, expected):
+    df = extract_indicators(text)
+    got = df.to_dict("records")
+    assert [g["text"] for g in got] == [e["text"] for e in expected], name
+    for g, e in zip(got, expected):
+        assert text[g["start"]:g["end"]] == g["text"]
+        assert g["value"] == pytest.approx(e["value"], rel=1e-9)
+        assert g["unit"] == e["unit"]
+        assert g["qualifier"] == e["q"]
+        assert g["approx"] is bool(e["q"])
+        if e["vmax"] is None:
+            assert math.isnan(g["value_max"])
+        else:
+            assert g["value_max"] == pytest.approx(e["vmax"])
+        for key in ("target", "change", "kind", "subject"):
+            if e[key] is not None:
+                assert g[key] == e[key], (key, g)
+
+
+def test_enough_forms():
+    assert len(CASES) >= 80
+
+
+def test_columns_and_empty():
+    df = extract_indicators("")
+    assert list(df.columns) == INDICATOR_COLUMNS and len(df) == 0
+    df = extract_indicators("没有任何数字的句子。", pd.DataFrame(), {})
+    assert list(df.columns) == INDICATOR_COLUMNS and len(df) == 0
+
+
+def test_sentence_and_section_columns():
+    text = "一、工作回顾\n全年化解纠纷18件。新建公园3个。\n二、工作计划\n新建公园5个。"
+    sections = pd.DataFrame({
+        "level": [1, 1], "marker": ["一、", "二、"], "title": ["工作回顾", "工作计划"],
+        "role": ["achievements", "plans"], "start": [0, text.index("二、")], "end": [text.index("二、"), len(text)],
+        "parent": [None, None], "path": ["1", "2"],
+    })
+    df = extract_indicators(text, sections, {})
+    assert df["text"].tolist() == ["18件", "3个", "5个"]
+    assert df["section"].tolist() == [0, 0, 1]
+    assert df["sentence"].tolist() == ["全年化解纠纷18件。", "新建公园3个。", "新建公园5个。"]
+    assert df["target"].tolist() == [False, False, True]
+
+
+def test_plan_section_states_what_exists():
+    text = "一、下一步工作计划\n现有养老机构17个，新建5个。"
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["下一步工作计划"], "role": ["plans"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df["target"].tolist() == [False, True]
+
+
+def test_fallback_roles_without_sections():
+    text = "一、2023年工作回顾\n新建公园3个。\n二、2024年工作计划\n新建公园5个。"
+    df = extract_indicators(text, pd.DataFrame(), {})
+    assert df["target"].tolist() == [False, True]
+    assert df["section"].tolist() == [-1, -1]
+
+
+def test_review_part_target_words():
+    text = "一、工作成效\n积极争取上级资金3项，拟创设制度23项。"
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["工作成效"], "role": ["achievements"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df["target"].tolist() == [False, True]
+
+
+def test_units_file_is_extensible():
+    from govtext.indicators.lexicon import parse_units_tsv
+
+    units = parse_units_tsv("# comment\n吨公里\tcount\t\n平米\tarea\t平方米\n")
+    assert units["吨公里"].canonical == "吨公里" and units["平米"].canonical == "平方米"
+
+
+def test_rows_sorted_non_overlapping():
+    text = "增长5%—6%，新增3至5个，达到95%、85%、80%以上，近15亿元，超过1600家。" * 20
+    df = extract_indicators(text)
+    starts, ends = df["start"].tolist(), df["end"].tolist()
+    assert starts == sorted(starts)
+    assert all(e <= s for e, s in zip(ends, starts[1:]))
