@@ -109,9 +109,9 @@ def cut_tail(lines: list[str]) -> list[str]:
     # The footer is never the first half of the text (a short page's header has 来源/时间 rows too).
     if cut is None or sum(len(l) for l in lines[:cut]) < total / 2:
         return lines
-    # Link titles just above the footer (相关链接 lists, 历年…报告) go with it.
+    # Link titles just above a related-links footer (历年…报告 above 相关链接) go with it.
     k, moved = cut, 0
-    while k > 0 and moved < 3:
+    while lines[cut].strip().startswith("相关") and k > 0 and moved < 3:
         s = lines[k - 1].strip()
         if not s:
             k -= 1
