@@ -218,3 +218,12 @@ def test_utf8_with_a_damaged_byte_still_reads(tmp_path):
     p = tmp_path / "cut.txt"
     p.write_bytes(TEXT.encode("utf-8") + "年".encode("utf-8")[:2])  # cut mid-character
     assert load(p).raw == TEXT
+
+
+def test_html_body_fallback_drops_link_rows(tmp_path):
+    p = tmp_path / "site.html"
+    p.write_text('<html><body><ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul>'
+                 '<div class="zw"><h2>青山镇2024年工作总结</h2><p>2024年，青山镇坚持稳中求进，详见<a href="/x">附件</a>。</p></div>'
+                 '<div class="bottom"><a href="/1">网站地图</a> | <a href="/2">联系我们</a></div></body></html>',
+                 encoding="utf-8")
+    assert load(p).raw == "青山镇2024年工作总结\n2024年，青山镇坚持稳中求进，详见附件。"

@@ -66,13 +66,16 @@ def _join_soft(s: str) -> str:
 
 
 class _Para:
-    __slots__ = ("runs",)
+    __slots__ = ("runs", "link_chars")
 
     def __init__(self) -> None:
         self.runs: list[tuple[str, bool]] = []
+        self.link_chars = 0
 
-    def add(self, text: str, strong: bool) -> None:
+    def add(self, text: str, strong: bool, in_link: bool = False) -> None:
         self.runs.append((text, strong))
+        if in_link:
+            self.link_chars += sum(1 for c in text if c.isalnum())
 
     def text(self) -> str:
         return _join_soft("".join(t for t, _ in self.runs)).strip(" \x00")
@@ -103,7 +106,7 @@ def _style_flags(tag, heading_fonts: tuple[str, ...]) -> tuple[bool, bool]:
     return bold, heading_font
 
 
-def _walk(root, cfg) -> tuple[list[str], set[str]]:
+def _walk(root, cfg, drop_link_rows: bool = False) -> tuple[list[str], set[str]]:
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
     try:
@@ -125,6 +128,9 @@ def _walk(root, cfg) -> tuple[list[str], set[str]]:
     def flush() -> None:
         nonlocal cur
         text = cur.text()
+        visible = sum(1 for c in text if c.isalnum())
+        if drop_link_rows and visible and cur.link_chars >= 0.8 * visible and visible <= 60:
+            text = ""  # a menu or link-list row of the page template
         if text.strip(" \xa0\u3000\t"):
             paras.append(text)
             h = cur.hint()
@@ -133,9 +139,9 @@ def _walk(root, cfg) -> tuple[list[str], set[str]]:
         cur = _Para()
 
     # Explicit stack instead of recursion: deeply nested pages must not hit the recursion limit.
-    stack: list[tuple[Any, bool, bool]] = [(root, False, True)]
+    stack: list[tuple[Any, bool, bool]] = [(root, False, False)]
     while stack:
-        node, strong, entering = stack.pop()
+        node, strong, in_link = stack.pop()
         if node is None:  # block exit marker
             flush()
             continue
@@ -144,7 +150,7 @@ def _walk(root, cfg) -> tuple[list[str], set[str]]:
                 continue
             s = str(node)
             if s:
-                cur.add(_SOFT_RE.sub(_SOFT, s), strong)
+                cur.add(_SOFT_RE.sub(_SOFT, s), strong, in_link)
             continue
         if not isinstance(node, Tag):
             continue
@@ -162,8 +168,9 @@ def _walk(root, cfg) -> tuple[list[str], set[str]]:
             cur.add(" ", strong)
         bold, hfont = _style_flags(node, fonts)
         child_strong = strong or bold or hfont or name in bold_tags or name in head_tags
+        child_link = in_link or name == "a"
         for child in reversed(list(node.children)):
-            stack.append((child, child_strong, True))
+            stack.append((child, child_strong, child_link))
     flush()
     return paras, hints
 
@@ -228,7 +235,7 @@ def read_html_text(html: str) -> tuple[str, frozenset[str], dict[str, Any]]:
                     el.decompose()
             except Exception:
                 continue
-    paras, hints = _walk(root, cfg)
+    paras, hints = _walk(root, cfg, drop_link_rows=article is None)
     if title and len(title) <= 120:
         head = "".join("".join(paras[:3]).split())
         if "".join(title.split()) not in head[: len(title) + 200]:
