@@ -346,3 +346,21 @@ def test_comma_joined_title_whose_last_clause_runs_into_a_lead_phrase():
     # a last clause that is a list of parallel phrases (X、Y) stays in the title
     t2 = "（一）紧扣共同富裕，持续在城乡融合上加快步伐、提高实效。全年新增就业800人。\n（二）抓队伍。培训3次。"
     assert heads(t2)[1][0] == (1, "紧扣共同富裕，持续在城乡融合上加快步伐、提高实效")
+
+
+def test_verb_led_lead_sentence_cut_at_sibling_length_and_list_marker_not_in_title():
+    # (二) runs into a lead sentence that opens with a verb (率先实施…); its siblings are cut for sure
+    t = ("一、2023年工作回顾（一）全力以赴稳住农业基本盘一是稳定粮食面积。全年粮食产量12万吨。"
+         "（二）积极探索城乡融合新路径率先实施“一村一策”，加快补齐乡村设施短板。新建村道35公里。"
+         "（三）持续深化城乡融合发展扎实推进乡村建设行动。新建村道35公里。"
+         "（四）着力补齐民生事业短板我们坚持以人民为中心，新增就业岗位800个。"
+         "二、2024年工作安排（一）抓好项目建设。新开工项目10个。")
+    s, hs = heads(t, GWR)
+    assert hs[2] == (2, "积极探索城乡融合新路径")
+    check_cover(t, s)
+    # a numbered item glued to a title (…工作1.强化…) opens the body: the title never ends after 1.
+    t2 = ("一、主要成效（一）坚持党建引领，推进从严治党工作1.强化理论学习，坚定理想信念。开展学习12次。"
+          "（二）坚持依法行政，提升执法水平一是规范执法程序。办结案件45件。")
+    s2, hs2 = heads(t2, SUMMARY)
+    assert all(not h[1].endswith(("1.", "1")) for h in hs2)
+    assert (2, "坚持党建引领，推进从严治党工作") in hs2

@@ -127,6 +127,8 @@ def cut_scores(s: str, limit: int, min_len: int = 4) -> list[tuple[int, float]]:
             continue
         if ch.isdigit() and nxt.isdigit():
             continue
+        if ch in ".．、" and i >= 2 and s[i - 2].isdigit():
+            continue                     # right after a list marker (1.) that opens the body
         score = end_lift(s[max(0, i - 2):i]) + start_lift(s[i:i + 2])
         if opener_at(s, i):
             score += OPENERS_BONUS

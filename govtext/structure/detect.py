@@ -30,6 +30,7 @@ SIB_WEIGHT = 3.0
 SIB_TERM_EXCESS = 5
 SIB_TERM_NEED = 2.0
 SIB_PAIR_SLACK = 3
+SIB_VERB = 2.0
 # parallel clauses inside one title: a later clause PAR_EXTRA+ chars longer than the one before is cut
 # within PAR_SLACK of that length (leaving PAR_REST+ chars of lead phrase) when the cut scores PAR_NEED
 PAR_EXTRA = 4
@@ -39,6 +40,7 @@ PAR_WEIGHT = 2.0
 PAR_NEED = 2.0
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
+_GLUED_FIRST_ITEM = regex.compile(r"(?<=\p{Han})(?:[1１][.．、]|[（(][1１][)）]|①)(?=\p{Han})")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
 
 
@@ -132,6 +134,10 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     if not seg.strip(WS):
         return None
     t = _terminator(seg)
+    g = _GLUED_FIRST_ITEM.search(seg, 4, t if t >= 0 else len(seg))
+    if g is not None:
+        # a sub-list's first marker glued to the title (…治党工作1.强化…) ends the title
+        return p, p + g.start(), p + g.start(), "own", False
     rest_len = limit - p
     if t < 0 and rest_len <= max_title:
         te = p + len(seg.rstrip(WS))
@@ -182,7 +188,7 @@ def _parallel_clause_cut(seg: str, t: int, bonus=None) -> int:
     if end - start >= a + PAR_EXTRA:
         for j in range(max(4, a - PAR_SLACK), min(end - start - PAR_REST, a + PAR_SLACK) + 1):
             sc = scores.get(start + j)
-            if sc is None or not seg.startswith(verbs, start + j) or seg[:start + j].endswith(verbs):
+            if sc is None or not seg.startswith(verbs, start + j) or seg[:start + j].endswith(_bad_title_ends()):
                 continue                 # the lead opens with a verb; the title does not end with one
             if "、" in seg[start + j:t]:
                 break                    # X、Y after the cut is a list of parallel phrases: still title
@@ -195,6 +201,11 @@ def _parallel_clause_cut(seg: str, t: int, bonus=None) -> int:
 @lru_cache(maxsize=1)
 def _lead_verbs() -> tuple[str, ...]:
     return tuple(cues()["lead_verb_openers"])
+
+
+@lru_cache(maxsize=1)
+def _bad_title_ends() -> tuple[str, ...]:
+    return tuple(cues()["lead_verb_openers"]) + tuple(cues()["title_never_ends_with"])
 
 
 def _is_list_item(text: str, span) -> bool:
@@ -464,6 +475,7 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
     """
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
+    verbs, bad_ends = _lead_verbs(), _bad_title_ends()
     for g in _sibling_groups(cands):
         if len(g) < 2:
             continue
@@ -487,8 +499,15 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
             best, best_sc = 0, float("-inf")
             for cut, sc in cut_scores(seg, min(te - ts - 1, run_max)):
                 near = max(0.0, 1.0 - max(lo - cut, cut - hi, 0) / width)
-                if kind == "term" and not near:
-                    continue             # a 。-ended title is only cut near its siblings' length
+                if kind == "term":
+                    if not near:
+                        continue         # a 。-ended title is only cut near its siblings' length
+                    if seg[:cut].endswith(bad_ends):
+                        continue
+                    if seg.startswith(verbs, cut) and te - ts - cut >= PAR_REST:
+                        # a verb-led lead sentence (率先实施…) after a title of the siblings' length: the
+                        # sparse boundary counts may not know the words, the parallel shape decides
+                        sc = max(sc, 0.0) + SIB_VERB
                 sc += bonus.get(cut, 0.0) + SIB_WEIGHT * near
                 if sc > best_sc:
                     best, best_sc = cut, sc
