@@ -48,7 +48,7 @@ def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | N
     """
     if passages is None or len(passages) == 0:
         return _empty()
-    texts = [str(t) for t in passages["text"]]
+    texts = [t if isinstance(t, str) else "" for t in passages["text"]]
     roles = [str(r) if isinstance(r, str) else "other" for r in passages.get("role", ["other"] * len(texts))]
     # without any roled section, "preamble" says nothing: use the flatter no-structure prior
     prior_roles = roles if any(r in CLEAR_ROLES for r in roles) else ["no_structure"] * len(roles)
@@ -82,7 +82,7 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
     for ptext, sec, s0, e0, role, plab in zip(passages["text"].tolist(), passages["section"].tolist(),
                                               passages["start"].tolist(), passages["end"].tolist(),
                                               roles_in, labels_in):
-        s0, e0, ptext = int(s0), int(e0), str(ptext)
+        s0, e0, ptext = int(s0), int(e0), (ptext if isinstance(ptext, str) else "")
         # offsets into the report text when it is given and agrees, else into the passage text
         use_doc = bool(text) and text[s0:e0] == ptext
         src, base = (text, 0) if use_doc else (ptext, s0)

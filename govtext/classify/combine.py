@@ -89,6 +89,12 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     p /= p.sum(axis=1, keepdims=True)
     labels, scores, sources = [], [], []
     for i, (t, role) in enumerate(zip(texts, roles)):
+        if not t.strip():  # nothing to read: the prior alone
+            k = int(priors[i].argmax())
+            labels.append(LABELS[k])
+            scores.append(round(float(priors[i, k]), 4))
+            sources.append("role")
+            continue
         hit = strong_match(t, rtype, next_year, role)
         if hit is not None and _split and hit[1] in SPLIT_RULES and len(t) > w.long_other:
             mixed = _by_sentences(t, priors[i], meta, m, w)
