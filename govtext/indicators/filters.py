@@ -17,6 +17,7 @@ from .grammar import Mention
 from .lexicon import lexicon
 
 _YEAR_NEXT = re.compile(r"[代度底初末中级届]|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]{1,4}(?:、[\d一二三四五六七八九十]{1,4})*、$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTE_OPEN = "“‘\"'「『《〈"
 _QUOTE_CLOSE = "”’\"'」』》〉"
@@ -30,7 +31,8 @@ def _rules():
     bound = set(lex.rules["bound_qualifiers"])
     threshold_kinds = set(lex.rules["threshold_kinds"])
     descriptive = set(lex.rules["chinese_small_descriptive_units"])
-    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds, descriptive
+    need_mag = set(lex.rules["units_need_magnitude"])
+    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds, descriptive, need_mag
 
 
 def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
@@ -50,7 +52,7 @@ def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
 
 def exclusion(text: str, m: Mention) -> str | None:
     """Why ``m`` is not an indicator (a short reason), or ``None`` when it is one."""
-    lex, slogan_re, name_re, bound, threshold_kinds, descriptive = _rules()
+    lex, slogan_re, name_re, bound, threshold_kinds, descriptive, need_mag = _rules()
     s, e, ns = m.start, m.end, m.num_start
     before = text[ns - 1] if ns > 0 else ""
     before2 = text[max(0, ns - 2):ns]
@@ -67,10 +69,12 @@ def exclusion(text: str, m: Mention) -> str | None:
     # ordinals, ranks and markers: 第3位, 第一, 前10名
     if before == "第" or (before == " " and text[ns - 2:ns - 1] == "第"):
         return "ordinal"
+    if before == "、" and _ORDINAL_LIST.search(text, max(0, ns - 24), ns):
+        return "ordinal"
     if before == "前" and m.written_unit in ("名", "位"):
         return "rank"
     # codes and names with digits: 5G, PM2.5, C919, U18, 1+3+N, "7+1", No.3
-    if before and ((before.isascii() and before.isalpha()) or before in "+＋#№·@/×*"):
+    if before and ((before.isascii() and before.isalpha()) or before in "+＋#№·@/×*_"):
         return "code"
     if before and (before.isdigit() or before in ".．"):
         return "code"
@@ -80,6 +84,11 @@ def exclusion(text: str, m: Mention) -> str | None:
         return "code"
     if after and (after in "+＋" or (after.isascii() and after.isalpha())):
         return "code"
+    # 345亿度, 10亿方 but not 38度, 三方; 1对1 is a pairing, not a count
+    if m.written_unit in need_mag and not m.magnitude:
+        return "needs magnitude"
+    if m.written_unit == "对" and re.match(r"[\d一二两三四五六七八九十]", text[m.unit_end:m.unit_end + 1]):
+        return "pairing"
     # names after the unit: 68海里景区, 4A级 (non-count kinds only: 5个工程项目 is a count)
     if m.kind not in ("count", "percent") and name_re.match(text, m.unit_end):
         return "name"

@@ -65,6 +65,8 @@ def _patterns():
         rf"(?P<pct>百分之)"
         rf"|(?P<frac>(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}}))"
         rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|几)?番)"
+        rf"|(?P<afrac>(?<![\d./])\d{{1,2}}/\d{{1,3}}(?![\d/.]))"
+
         rf"|(?P<num>{NUMERAL_PATTERN})"
     )
     pre = re.compile(rf"(?:{alternation(r['qualifier_before'])}) ?$")
@@ -130,6 +132,7 @@ def scan(text: str) -> Iterator[Mention]:
     ft = fold_width(text)
     n = len(ft)
     pos = 0
+    last_end = 0
     while True:
         m = anchor.search(ft, pos)
         if not m:
@@ -156,6 +159,12 @@ def scan(text: str) -> Iterator[Mention]:
                 continue
             mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
                               form="fraction", chinese=True, unit_end=m.end(), numeral=m.group())
+        elif m.group("afrac"):
+            a, b = (float(x) for x in m.group().split("/"))
+            if not (0 < a < b):
+                continue
+            mention = Mention(s, m.end(), s, a / b * 100, unit="%", written_unit="%", kind="percent",
+                              form="fraction", unit_end=m.end(), numeral=m.group())
         elif m.group("fan"):
             g = m.group()
             key = next((c for c in "一两二三几" if c in g), None)
@@ -168,6 +177,10 @@ def scan(text: str) -> Iterator[Mention]:
             mention = _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad)
             if mention is None:
                 continue
+            # 分别提高15、22个百分点: bare numbers listed before this one share its unit
+            if math.isnan(mention.value_max) and not mention.chinese and s > last_end:
+                for extra in _enumerated(ft, max(last_end, s - 60), s, mention):
+                    yield extra
         pos = max(pos, mention.end)
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
         pm = pre_re.search(ft, max(0, s - 5), s)
@@ -187,7 +200,29 @@ def scan(text: str) -> Iterator[Mention]:
             pos = max(pos, mention.end)
         if not (math.isfinite(mention.value) and (math.isnan(mention.value_max) or math.isfinite(mention.value_max))):
             continue
+        last_end = mention.end
         yield mention
+
+
+_ENUM_TAIL = re.compile(r"(?:(?<![\d.,/:+\-A-Za-z])\d{1,9}(?:\.\d{1,6})?、){1,8}$")
+_ENUM_ITEM = re.compile(r"(\d{1,9}(?:\.\d{1,6})?)、")
+
+
+def _enumerated(ft: str, lo: int, s: int, last: Mention) -> list[Mention]:
+    """Mentions for bare numbers listed right before ``last`` (15、22个百分点), sharing its unit."""
+    m = _ENUM_TAIL.search(ft, lo, s)
+    if not m:
+        return []
+    mag = _trailing_magnitude(last.numeral)
+    out = []
+    for it in _ENUM_ITEM.finditer(ft, m.start(), s):
+        v = parse_numeral_f(it.group(1) + mag)
+        if math.isnan(v):
+            continue
+        out.append(Mention(it.start(1), it.end(1), it.start(1), v, unit=last.unit, written_unit=last.written_unit,
+                           kind=last.kind, chinese=False, magnitude=bool(mag), unit_end=it.end(1),
+                           numeral=it.group(1), form="enumerated"))
+    return out
 
 
 def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):

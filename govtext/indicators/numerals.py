@@ -29,7 +29,7 @@ _CN = "零一二两三四五六七八九十百千万亿"
 # Arabic with magnitudes (5.2万, 3千, 2万5千, 456余万, 1亿3千多万) or a run of Chinese numerals
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
 NUMERAL_PATTERN = (
-    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
+    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
     rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
@@ -65,7 +65,7 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     """
     if not folded:
         s = fold_width(s)
-    s = s.replace(",", "")
+    s = s.replace(",", "").replace(" ", "")
     toks = [t for t in _TOKEN.findall(s) if t not in ("余", "多")]
     if not toks:
         return math.nan
