@@ -29,7 +29,7 @@ from .combine import CLEAR_ROLES, carry_forward, decide
 from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, role_prior
 from .sentences import sentence_spans
 
-__all__ = ["LABELS", "ROLE_LABEL", "label_passages", "label_sentences"]
+__all__ = ["COLUMNS", "LABELS", "ROLE_LABEL", "label_passages", "label_sentences"]
 
 COLUMNS = ["text", "label", "score", "source", "section", "start", "end", "role"]
 
