@@ -105,7 +105,7 @@ CASES = [
     ("qianyue is no qualifier", "现场签约6个项目。", [R("6个", 6, "个")]),
     ("zuijin is no qualifier", "最近3个月新增企业12家。", [R("3个月", 3, "个月"), R("12家", 12, "家")]),
     ("zhibanzhuanye", "组建5支半专业化队伍。", [R("5支", 5, "支")]),
-    ("enumerated shared unit", "两项比例分别提高15、22个百分点。",
+    ("enumerated shared unit", "城乡比例分别提高15、22个百分点。",
      [R("15", 15, "个百分点", change="up"), R("22个百分点", 22, "个百分点", change="up")]),
     ("enumerated shared magnitude", "补助标准分别为3、5万元。", [R("3", 30000, "元"), R("5万元", 50000, "元")]),
     ("space before magnitude", "完成植树造林5.83 万亩。", [R("5.83 万亩", 58300, "亩")]),
