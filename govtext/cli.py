@@ -59,13 +59,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print("govtext: nothing to analyse", file=sys.stderr)
         return 1
     res = corpus.analyze(n_jobs=args.jobs, progress=not args.quiet, engine=args.engine)
+    t_analyse = time.perf_counter() - t0
     out = Path(args.output)
     fmt = _format(out, args.format)
     writer = {"xlsx": res.to_excel, "csv": res.to_csv, "parquet": res.to_parquet, "stata": res.to_stata}[fmt]
     writer(out)
     took = time.perf_counter() - t0
     print(f"govtext: {len(res.reports)} of {len(corpus)} inputs analysed, {len(res.errors)} errors, "
-          f"{took:.1f} s -> {out} ({fmt})", file=sys.stderr)
+          f"{took:.1f} s ({t_analyse:.1f} s analysis, {took - t_analyse:.1f} s writing) -> {out} ({fmt})",
+          file=sys.stderr)
     if len(res.errors):
         print("errors:", file=sys.stderr)
         for r in res.errors.itertuples(index=False):
