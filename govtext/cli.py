@@ -106,7 +106,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         flags = " ".join(f for f, on in (("target", getattr(row, "target", False)),
                                          (str(getattr(row, "change", "") or ""), getattr(row, "change", None)))
                          if on and isinstance(on, (bool, str)) and f)
-        w(f"  {_short(getattr(row, 'subject', ''), 16):<16} {getattr(row, 'value', '')} "
+        val = getattr(row, "value", "")
+        val = f"{val:g}" if isinstance(val, (int, float)) else val
+        w(f"  {_short(getattr(row, 'subject', ''), 16):<16} {val} "
           f"{getattr(row, 'unit', '') or ''}  {flags}  «{_short(getattr(row, 'text', ''), 24)}»\n")
     if len(ind) > args.limit:
         w(f"  … {len(ind) - args.limit} more\n")
