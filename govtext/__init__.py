@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from .api import read
 from .errors import (
+    BinaryFileError,
     CorruptFileError,
     DecodeError,
+    EmptyFileError,
     EncryptedFileError,
+    FileMissingError,
     GovtextError,
     ModelError,
+    MojibakeError,
+    NoTextLayerError,
+    NotAFileError,
     ReadError,
     UnsupportedFormatError,
 )
@@ -27,7 +33,8 @@ __version__ = "0.1.0"
 __all__ = [
     "read", "Report", "Corpus", "to_spacy",
     "GovtextError", "ReadError", "UnsupportedFormatError", "DecodeError",
-    "CorruptFileError", "EncryptedFileError", "ModelError",
+    "CorruptFileError", "EncryptedFileError", "ModelError", "FileMissingError", "NotAFileError",
+    "EmptyFileError", "BinaryFileError", "MojibakeError", "NoTextLayerError",
 ]
 
 
