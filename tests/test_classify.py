@@ -289,3 +289,23 @@ def test_signature_and_delivery_lines_are_other():
 def test_gwr_this_year_paragraph_is_plan():
     text = "今年是实施“十四五”规划的关键一年。做好今年工作，要坚持稳中求进，着力扩大有效投资，持续保障和改善民生。"
     assert label_one(text, "achievements", GWR)[0] == "plan"
+
+
+def test_merged_paragraph_with_thanks_is_labelled_by_its_sentences():
+    results = ("全年新建农村公路42公里，改造危桥6座，完成集镇雨污分流管网8公里。新增城镇就业1200人，"
+               "发放创业担保贷款3600万元，城乡低保标准分别提高到每月780元和640元。建成区域养老服务中心2个，"
+               "新增托育机构3家，义务教育学校全部达到省定办学标准，群众安全感满意度达到98.6%。"
+               "完成高标准农田建设1.2万亩，粮食总产稳定在5.6万吨以上，新培育家庭农场18家。")
+    thanks = "在此，我代表镇人民政府，向全镇广大干部群众表示衷心的感谢！"
+    lab, src = label_one(results + thanks, "achievements", SUMMARY)
+    assert (lab, src) == ("achievement", "sentences")
+    # a real thanks paragraph stays other
+    pure = ("过去一年的成绩来之不易，是县委坚强领导的结果，是全县人民团结奋斗的结果。" + thanks)
+    assert label_one(pure, "achievements", SUMMARY)[0] == "other"
+
+
+def test_problem_list_split_by_semicolons_stays_shortcoming_per_sentence():
+    text = "同时也要看到，工作中还存在一些困难和问题：集镇功能配套不全；村级集体经济收入偏低；专业技术人才紧缺。"
+    ps = pd.DataFrame({"text": [text], "section": [0], "role": ["achievements"], "start": [0], "end": [len(text)]})
+    out = label_sentences(text, ps, None, SUMMARY, model=False)
+    assert len(out) == 3 and set(out["label"]) == {"shortcoming"}
