@@ -364,3 +364,17 @@ def test_verb_led_lead_sentence_cut_at_sibling_length_and_list_marker_not_in_tit
     s2, hs2 = heads(t2, SUMMARY)
     assert all(not h[1].endswith(("1.", "1")) for h in hs2)
     assert (2, "坚持党建引领，推进从严治党工作") in hs2
+
+
+def test_last_clause_length_learned_from_siblings():
+    # every title is "A，进一步增强X力" followed by a verb-led lead; the first clauses differ in length, so
+    # only the siblings' last clauses (cut at the parallel length) tell where the other titles end
+    t = ("一、2024年工作回顾\n全年经济平稳。\n二、2025年工作安排\n"
+         "（一）全力建强两岸合作平台，进一步增强区域吸引力推动重点园区扩容提质。新建厂房20万平方米。\n"
+         "（二）推进改革攻坚深耕深化，进一步增强发展驱动力加快审批制度改革。压缩时限30%。\n"
+         "（三）坚持基础设施建设和产业培育并举，进一步增强发展支撑力全力打好项目攻坚战。开工项目50个。\n"
+         "（四）优化城区环境，进一步增强城市承载力完善城市配套设施。新建公园3个。\n")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs][2:] == ["全力建强两岸合作平台，进一步增强区域吸引力", "推进改革攻坚深耕深化，进一步增强发展驱动力",
+                                      "坚持基础设施建设和产业培育并举，进一步增强发展支撑力", "优化城区环境，进一步增强城市承载力"]
+    check_cover(t, s)

@@ -516,6 +516,44 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
             if kind == "term" and best_sc < SIB_TERM_NEED:
                 continue
             spans[i] = (ts, ts + best, ts + best, "runin", False)
+    for g in _sibling_groups(cands):
+        if len(g) >= 3:
+            _sibling_last_clause(text, g, limits, spans, verbs, bad_ends)
+
+
+def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
+    """Siblings titled "A，B" whose B was cut off a lead phrase (…进一步提升吸引力|推动…) give B's length; a
+    sibling whose last clause is much longer and holds a verb-led lead at about that length is cut
+    there too (…进一步提升承载力|完善城市配套设施。). In place; linear in the titles' length."""
+    max_title = cues()["max_title"]
+    lens = []
+    for i in g:
+        sp = spans[i]
+        if sp is not None and sp[3] == "runin" and text[sp[1]:sp[1] + 1] not in "，,。；":
+            k = max(text.rfind("，", sp[0], sp[1]), text.rfind(",", sp[0], sp[1]))
+            if k > sp[0]:
+                lens.append(sp[1] - k - 1)
+    if len(lens) < 2:
+        return
+    lens.sort()
+    lo, hi = lens[0] - PAR_SLACK, lens[-1] + PAR_SLACK
+    for i in g:
+        sp = spans[i]
+        if sp is None or sp[3] != "term":
+            continue
+        ts, te = sp[0], sp[1]
+        k = max(text.rfind("，", ts, te), text.rfind(",", ts, te))
+        if k <= ts or te - k - 1 < lens[0] + PAR_REST:
+            continue
+        seg = text[ts:min(limits[i], ts + max_title + 80)]
+        start = k + 1 - ts
+        ok = {c for c, _ in cut_scores(seg, te - ts - 1)}
+        for j in range(max(4, lo), min(hi, te - ts - start - PAR_REST) + 1):
+            cut = start + j
+            if cut in ok and seg.startswith(verbs, cut) and not seg[:cut].endswith(bad_ends) \
+                    and "、" not in seg[cut:te - ts]:
+                spans[i] = (ts, ts + cut, ts + cut, "runin", False)
+                break
 
 
 def _glossary_start(text: str) -> int | None:
