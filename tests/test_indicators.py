@@ -238,6 +238,23 @@ def test_review_part_target_words():
     assert df["target"].tolist() == [False, True]
 
 
+def test_goal_values_inside_review():
+    text = "一、工作成效\n开展模拟法庭活动15场次，完成年度目标的102%，高于年初确定的6.5%目标，6项指标不及预期。"
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["工作成效"], "role": ["achievements"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df[["text", "target"]].values.tolist() == [["15场次", False], ["102%", False], ["6.5%", True],
+                                                      ["6项", False]]
+
+
+def test_plan_part_indicator_names():
+    text = "一、今年工作安排\n实际使用外资增长10%，全年完成重大工程投资250亿元，累计突破500亿元。"
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["今年工作安排"], "role": ["plans"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df["target"].tolist() == [True, True, True]
+
+
 def test_units_file_is_extensible():
     from govtext.indicators.lexicon import parse_units_tsv
 

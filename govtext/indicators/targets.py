@@ -33,24 +33,29 @@ REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_buildi
 def _cues():
     w = lexicon().words
     return (w["target_cues"], w["target_cues_weak"], w["target_cues_clause_regex"], w["outcome_cues"],
-            w["target_cue_exceptions"], w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"])
+            w["target_cue_exceptions"], w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"],
+            w["outcome_before_number_regex"], w["target_cues_strong_regex"])
 
 
 def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False,
-              paragraph_opening: str = "") -> bool:
+              paragraph_opening: str = "", before: str = "") -> bool:
     """Goal (True) or outcome (False) for a number in ``clause`` of ``sentence`` under a section ``role``.
 
     In review parts (achievements, duties ...) only a strong goal word in the clause
     counts (预期任务为9.5亿元, 拟创设制度23项): there 争取/将/确保 usually describe done
     work. In plan parts every number is a target unless its clause or its
     paragraph/sentence opening states what exists or was done (现有17个, 过去五年…).
+    ``before`` is the clause text right before the number: a share of a goal
+    (完成年度目标的102%) is an outcome.
     """
-    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _ = _cues()
+    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _, outcome_before, strong_re = _cues()
+    if before and outcome_before.search(before[-12:]):
+        return False
     clause = exceptions.sub("", clause)
     sentence = exceptions.sub("", sentence)
     if outcome_re.search(clause):
         return False
-    if strong.search(clause):
+    if strong.search(clause) or strong_re.search(clause):
         return True
     if role in REVIEW_ROLES:
         return False
@@ -61,7 +66,7 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
         return True
     if weak.search(clause) or clause_re.search(clause):
         return True
-    if strong.search(sentence):
+    if strong.search(sentence) or strong_re.search(sentence):
         return True
     if role is None and plan_document:
         return True
@@ -82,7 +87,7 @@ def _cn_value(s: str) -> int:
 
 def heading_role(title: str) -> str | None:
     """plans / achievements / None from a top-level heading's words (fallback only)."""
-    *_, plan_re, review_re = _cues()
+    *_, plan_re, review_re, _, _ = _cues()
     if review_re.search(title):
         return "achievements"
     if plan_re.search(title):
