@@ -111,4 +111,5 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     if len(df):
         df = df.astype({"value": float, "value_max": float, "approx": bool, "target": bool,
                         "start": int, "end": int})
+        df["change"] = df["change"].astype(object).where(df["change"].notna(), None)
     return df
