@@ -215,6 +215,19 @@ def test_sentence_and_section_columns():
     assert df["target"].tolist() == [False, False, True]
 
 
+def test_innermost_section_after_many_subsections():
+    parts = ["一、工作成效\n"] + [f"（{i}）事项{i}。\n" for i in range(100)] + ["全年新建公园3个。"]
+    text = "".join(parts)
+    rows = [dict(level=1, role="achievements", start=0, end=len(text), parent=-1)]
+    pos = len(parts[0])
+    for p in parts[1:-1]:
+        rows.append(dict(level=2, role=None, start=pos, end=pos + len(p), parent=0))
+        pos += len(p)
+    sections = pd.DataFrame(rows)
+    df = extract_indicators(text, sections, {})
+    assert df["text"].tolist() == ["3个"] and df["section"].tolist() == [0] and not df["target"].iloc[0]
+
+
 def test_plan_section_states_what_exists():
     text = "一、下一步工作计划\n现有养老机构17个，新建5个。"
     sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["下一步工作计划"], "role": ["plans"],

@@ -153,17 +153,41 @@ def effective_roles(df: pd.DataFrame) -> list:
     return roles
 
 
+class SectionLocator:
+    """Innermost section holding a position; linear over a pass with non-decreasing positions.
+
+    Keeps a stack of open sections while positions move forward (nested spans
+    close innermost first); a position that moves backwards restarts the sweep.
+    """
+
+    def __init__(self, index):
+        self.index = index
+        self._reset()
+
+    def _reset(self):
+        self.next_i = 0
+        self.stack: list[int] = []
+        self.last = -1
+
+    def __call__(self, pos: int):
+        if self.index is None:
+            return -1, None
+        starts, ends, labels, roles = self.index
+        if pos < self.last:
+            self._reset()
+        self.last = pos
+        while self.next_i < len(starts) and starts[self.next_i] <= pos:
+            self.stack.append(self.next_i)
+            self.next_i += 1
+        # drop closed sections from the top; a closed one below an open one is dropped when exposed
+        while self.stack and ends[self.stack[-1]] <= pos:
+            self.stack.pop()
+        for i in reversed(self.stack):
+            if starts[i] <= pos < ends[i]:
+                return labels[i], roles[i]
+        return -1, None
+
+
 def locate_section(index, pos: int):
     """(row label, role) of the innermost section holding ``pos``; (-1, None) outside all."""
-    if index is None:
-        return -1, None
-    starts, ends, labels, roles = index
-    i = bisect.bisect_right(starts, pos) - 1
-    # walk back to the innermost (latest-starting) section that still contains pos
-    steps = 0
-    while i >= 0 and steps < 64:
-        if starts[i] <= pos < ends[i]:
-            return labels[i], roles[i]
-        i -= 1
-        steps += 1
-    return -1, None
+    return SectionLocator(index)(pos)

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from .context import TextContext, change_of, locate_section, section_index, subject_after, subject_before
+from .context import SectionLocator, TextContext, change_of, section_index, subject_after, subject_before
 from .filters import exclusion
 from .grammar import scan
 from .targets import fallback_sections, is_target
@@ -49,6 +49,8 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         if fb:
             fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb])
     plan_document = str(meta.get("report_type") or "") == "plan"
+    locate = SectionLocator(index)
+    locate_fallback = SectionLocator(fallback)
 
     rows = []
     sentences: dict[tuple[int, int], str] = {}
@@ -60,9 +62,9 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         ns = m.num_start
         c_lo, c_hi = ctx.clause_span(ns)
         s_lo, s_hi = ctx.sentence_span(ns)
-        label, role = locate_section(index, ns)
+        label, role = locate(ns)
         if fallback is not None:
-            _, role = locate_section(fallback, ns)
+            _, role = locate_fallback(ns)
         # windows are capped so that a text without punctuation stays linear
         c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m.end + MAX_CLAUSE)
         if s_hi - s_lo > 2 * MAX_SENTENCE:
