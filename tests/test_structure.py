@@ -378,3 +378,18 @@ def test_last_clause_length_learned_from_siblings():
     assert [h[1] for h in hs][2:] == ["全力建强两岸合作平台，进一步增强区域吸引力", "推进改革攻坚深耕深化，进一步增强发展驱动力",
                                       "坚持基础设施建设和产业培育并举，进一步增强发展支撑力", "优化城区环境，进一步增强城市承载力"]
     check_cover(t, s)
+
+
+def test_run_in_title_clause_runs_into_a_lead_sentence_with_commas():
+    t = ("一、2023年工作回顾（一）统筹城乡强协调，宜居环境提质升级实施城市更新行动，改造老旧小区30个，新建公园5个，"
+         "城市面貌焕然一新，群众获得感明显增强，各项工作取得了扎实成效。（二）补齐民生短板，社会事业全面进步我们坚持"
+         "以人民为中心，新增就业800人。")
+    s, hs = heads(t, GWR)
+    assert hs[1] == (2, "统筹城乡强协调，宜居环境提质升级")
+    check_cover(t, s)
+    from govtext.structure.detect import _parallel_clause_cut
+    seg = "统筹城乡强协调，宜居环境提质升级实施城市更新行动，改造老旧小区30个"
+    assert seg[:_parallel_clause_cut(seg, len(seg))] == "统筹城乡强协调，宜居环境提质升级"
+    # a long second clause with no verb-led lead at the parallel length is all title
+    seg = "深化改革开放，加快建设更高水平开放型经济新体制"
+    assert _parallel_clause_cut(seg, len(seg)) == 0

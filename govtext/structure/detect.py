@@ -125,7 +125,8 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     """(title_start, title_end, heading_end, kind, sure) for a heading whose marker ends at p, or None.
 
     ``sure`` marks a run-in cut the text itself backs (a decisive opener, or a clear boundary score):
-    such cuts tell the sibling pass (:func:`_sibling_recut`) how long this report's titles are."""
+    such cuts tell the sibling pass (:func:`_sibling_recut`) how long this report's titles are. It is
+    None for a cut at a parallel clause length (kept as it is, but not an anchor for whole titles)."""
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
     while p < limit and text[p] in WS + "、，,．.":
@@ -159,11 +160,16 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
         if runin or solo_runin:
             pc = _parallel_clause_cut(seg, t, bonus)
             if pc:
-                return p, p + pc, p + pc, "runin", False
+                return p, p + pc, p + pc, "runin", None
         return p, p + t, p + t + 1, "term", False
     if runin or solo_runin:
         cut, sc = best_cut(seg, run_max if t < 0 else min(t - 1, run_max), bonus=bonus)
         if cut and (runin or sc >= SOLO_RUNIN):
+            # a title clause that runs into a lead sentence; the lead must run on (have a comma), not be
+            # a fragment right before the body's opener (全力以赴|做好2023年工作|2023年，…)
+            pc = _parallel_clause_cut(seg, cut, bonus)
+            if pc and "，" in seg[pc:cut]:
+                return p, p + pc, p + pc, "runin", None
             return p, p + cut, p + cut, "runin", sc >= RUNIN_OVERRIDE
     return None
 
@@ -181,20 +187,24 @@ def _parallel_clause_cut(seg: str, t: int, bonus=None) -> int:
     verbs = _lead_verbs()
     scores = dict(cut_scores(seg, t - 1))
     best, best_sc = 0, float("-inf")
-    # only the last clause: the lead phrase runs from the cut to the 。 with no comma of its own
-    cpos = commas[-1]
-    a = cpos - (commas[-2] + 1 if len(commas) > 1 else 0)       # the clause before the last comma
-    start, end = cpos + 1, t
-    if end - start >= a + PAR_EXTRA:
+    bounds = [0] + [c + 1 for c in commas] + [t + 1]
+    for k in range(1, len(bounds) - 1):
+        # clause k runs from bounds[k] to its comma (or the 。); the clause before it sets the length
+        a = bounds[k] - 1 - bounds[k - 1]
+        start, end = bounds[k], bounds[k + 1] - 1
+        if end - start < a + PAR_EXTRA:
+            continue
         for j in range(max(4, a - PAR_SLACK), min(end - start - PAR_REST, a + PAR_SLACK) + 1):
             sc = scores.get(start + j)
             if sc is None or not seg.startswith(verbs, start + j) or seg[:start + j].endswith(_bad_title_ends()):
                 continue                 # the lead opens with a verb; the title does not end with one
-            if "、" in seg[start + j:t]:
+            if "、" in seg[start + j:end]:
                 break                    # X、Y after the cut is a list of parallel phrases: still title
             sc += (bonus or {}).get(start + j, 0.0) + PAR_WEIGHT * (1.0 - abs(j - a) / (PAR_SLACK + 1))
             if sc > best_sc:
                 best, best_sc = start + j, sc
+        if best:
+            break                        # the first clause that runs into a lead decides
     return best if best_sc >= PAR_NEED else 0
 
 
@@ -488,8 +498,8 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
         width = max(3.0, 0.3 * ref)
         for i in g:
             sp = spans[i]
-            if sp is None or sp[4] or sp[3] not in ("runin", "term"):
-                continue
+            if sp is None or sp[4] is not False or sp[3] not in ("runin", "term"):
+                continue                 # sure cuts are the anchors; None marks a parallel-clause cut, kept
             ts, te, he, kind, _ = sp
             seg = text[ts:min(limits[i], ts + max_title + 80)]
             title = text[ts:te]
