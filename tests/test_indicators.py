@@ -154,6 +154,9 @@ CASES = [
     ("money threshold", "清理10万元以下小额欠款。", []),
     ("threshold de", "引进投资超5亿元的项目。", []),
     ("threshold then count", "其中10亿元以上项目15个。", [R("15个", 15, "个")]),
+    ("age group", "为0—6岁儿童免费筛查，年满18岁的青年参加培训。", []),
+    ("age measure kept", "人均预期寿命从80.2岁提升至82岁。", [R("80.2岁", 80.2, "岁"), R("82岁", 82, "岁")]),
+    ("bu di yu", "民间投资比重不低于80%。", [R("不低于80%", 80, "%", q="不低于")]),
     ("count with yishang is kept", "引进5万名以上大学生。", [R("5万名以上", 50000, "名", q="以上")]),
     # --- exclusions: documents, phones, versions -------------------------------------
     ("document number", "印发〔2023〕5号文件。", []),
@@ -167,6 +170,9 @@ CASES = [
     ("target expected", "年度预期任务为9.5亿元，实际完成9.8亿元。",
      [R("9.5亿元", 9.5e8, "元", target=True), R("9.8亿元", 9.8e8, "元", target=False)]),
     ("outcome", "去年化解信访积案27件。", [R("27件", 27, "件", target=False)]),
+    ("quoted plan name is no goal", "8个专业群入选“双高计划”。", [R("8个", 8, "个", target=False)]),
+    ("same subject after a comma-less pair", "科技投入720亿元、增长5.6%。",
+     [R("720亿元", 7.2e10, "元", subject="科技投入"), R("5.6%", 5.6, "%", subject="科技投入", change="up")]),
 ]
 
 

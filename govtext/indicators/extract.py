@@ -77,6 +77,8 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         subject = subject_before(text, lo, m.start)
         if not subject and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
             subject = prev["subject"]
+        if not subject and prev is not None and prev["end"] > c_lo:
+            subject = prev["subject"]   # 投入7232亿元、增长5.6%: the same subject
         if not subject:
             subject = subject_after(text, m.end, c_hi)
         change = "up" if m.form == "doubling" else change_of(text, c_lo, m.start, m.end)

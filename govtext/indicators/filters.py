@@ -32,7 +32,8 @@ def _rules():
     threshold_kinds = set(lex.rules["threshold_kinds"])
     descriptive = set(lex.rules["chinese_small_descriptive_units"])
     need_mag = set(lex.rules["units_need_magnitude"])
-    return lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds, descriptive, need_mag
+    return (lex, w["slogan_words"], w["name_after_unit"], bound, threshold_kinds, descriptive, need_mag,
+            w["age_group_after"])
 
 
 def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
@@ -52,7 +53,7 @@ def _in_short_quote(text: str, s: int, e: int, limit: int = 12) -> bool:
 
 def exclusion(text: str, m: Mention) -> str | None:
     """Why ``m`` is not an indicator (a short reason), or ``None`` when it is one."""
-    lex, slogan_re, name_re, bound, threshold_kinds, descriptive, need_mag = _rules()
+    lex, slogan_re, name_re, bound, threshold_kinds, descriptive, need_mag, age_group_re = _rules()
     s, e, ns = m.start, m.end, m.num_start
     before = text[ns - 1] if ns > 0 else ""
     before2 = text[max(0, ns - 2):ns]
@@ -109,6 +110,9 @@ def exclusion(text: str, m: Mention) -> str | None:
         return "time"
     if m.form == "number" and m.value < 1000 and _in_short_quote(text, s, e):
         return "quoted name"
+    # age groups: 0—6岁儿童, 60岁的老人 (a number of years naming who, not a measure)
+    if m.kind == "age" and age_group_re.match(text, e):
+        return "threshold"
     # thresholds that name a category: 60岁以上老人, 10万元以下, 投资超5亿元的项目, 10亿元以上15个
     has_bound = any(q in bound for q in m.qualifiers)
     if has_bound and m.kind not in ("percent", "permille", "percent_point"):

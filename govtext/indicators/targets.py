@@ -23,6 +23,7 @@ from .lexicon import lexicon
 PLAN_ROLES = frozenset({"plans", "targets"})
 _L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
 _PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+_QUOTED = re.compile(r"[“\"‘《][^“”\"‘’《》]{0,24}[”\"’》]")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -51,8 +52,9 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     strong, weak, clause_re, outcome_re, exceptions, review_open, _, _, outcome_before, strong_re = _cues()
     if before and outcome_before.search(before[-12:]):
         return False
-    clause = exceptions.sub("", clause)
-    sentence = exceptions.sub("", sentence)
+    # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
+    clause = exceptions.sub("", _QUOTED.sub("", clause))
+    sentence = exceptions.sub("", _QUOTED.sub("", sentence))
     if outcome_re.search(clause):
         return False
     if strong.search(clause) or strong_re.search(clause):
