@@ -77,8 +77,10 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         subject = subject_before(text, lo, m.start)
         if not subject and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
             subject = prev["subject"]
-        if not subject and prev is not None and prev["end"] > c_lo:
-            subject = prev["subject"]   # 投入7232亿元、增长5.6%: the same subject
+        if not subject and prev is not None and prev["end"] > max(s_lo, ns - MAX_CLAUSE):
+            # 投入7232亿元、增长5.6% / 总值达到309亿元，增长7.5%: a bare verb + number continues
+            # the subject of the figure before it in the sentence
+            subject = prev["subject"]
         if not subject:
             subject = subject_after(text, m.end, c_hi)
         change = "up" if m.form == "doubling" else change_of(text, c_lo, m.start, m.end)
