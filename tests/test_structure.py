@@ -393,3 +393,18 @@ def test_run_in_title_clause_runs_into_a_lead_sentence_with_commas():
     # a long second clause with no verb-led lead at the parallel length is all title
     seg = "深化改革开放，加快建设更高水平开放型经济新体制"
     assert _parallel_clause_cut(seg, len(seg)) == 0
+
+
+def test_self_building_parts_named_by_government_governance_words():
+    for title in ("加强政府自身改革和建设", "全面提升政府治理效能", "进一步转变政府职能，加强政风建设"):
+        t = f"一、2023年工作回顾\n经济平稳。\n二、2024年主要任务\n抓好项目。\n三、{title}\n严守纪律。"
+        s, hs = heads(t, GWR)
+        assert list(s.sections.role) == ["achievements", "plans", "self_building"], title
+
+
+def test_level1_run_in_title_ends_before_an_ideological_lead():
+    t = ("一、2023年工作回顾（一）抓项目。开工10个。二、2024年工作安排（一）抓招商。签约5个。"
+         "三、坚持党的全面领导，持之以恒加强政府自身建设奋进新征程，责任重大，使命光荣。我们将严守纪律。")
+    s, hs = heads(t, GWR)
+    assert hs[-1] == (1, "坚持党的全面领导，持之以恒加强政府自身建设")
+    check_cover(t, s)

@@ -90,9 +90,15 @@ def decisive_cut(s: str, limit: int, min_len: int = 4) -> int:
             break
         if ok is None:
             ok = {i for i, _ in cut_scores(s, limit, min_len)}
-        if m.start() in ok:
-            return m.start()
+        if m.start() in ok and (m.group(0)[1:2] == "是" or not s[:m.start()].endswith(_bad_ends())):
+            return m.start()             # (a title never ends with a verb or adverb: 全面加强|我区…)
     return 0
+
+
+@lru_cache(maxsize=1)
+def _bad_ends() -> tuple[str, ...]:
+    c = _cues()
+    return tuple(c.get("lead_verb_openers", [])) + tuple(c.get("title_never_ends_with", []))
 
 
 def opener_at(s: str, i: int) -> bool:
