@@ -100,7 +100,16 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
     written = m.group()
     if chinese and written == "分":   # 十分重要: "very", not a score
         return None
+    # 双11期间, 3处理: the unit character starts a longer word
+    nxt = ft[m.end():m.end() + 1]
+    if nxt and nxt in _unit_blockers().get(written, ""):
+        return None
     return written
+
+
+@lru_cache(maxsize=1)
+def _unit_blockers() -> dict[str, str]:
+    return dict(lexicon().rules.get("unit_not_followed_by", {}))
 
 
 def _read_unit(lex, ft, p, chinese, denom_re):
