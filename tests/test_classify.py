@@ -309,3 +309,8 @@ def test_problem_list_split_by_semicolons_stays_shortcoming_per_sentence():
     ps = pd.DataFrame({"text": [text], "section": [0], "role": ["achievements"], "start": [0], "end": [len(text)]})
     out = label_sentences(text, ps, None, SUMMARY, model=False)
     assert len(out) == 3 and set(out["label"]) == {"shortcoming"}
+
+
+def test_issuer_signature_line_is_other():
+    assert strong_match("松林县市场监督管理局", "summary") == ("other", "signature")
+    assert strong_match("加强执法队伍建设", "summary") is None
