@@ -51,6 +51,7 @@ class Mention:
 
 
 _CN_SMALL = "零一二两三四五六七八九十百千"
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def parse_numeral_f(s: str) -> float:
@@ -203,7 +204,10 @@ def scan(text: str) -> Iterator[Mention]:
         # a qualifier after the unit (左右, 以上, 以内 ...)
         e = mention.end
         qm = post_re.match(ft, e)
-        if qm and not (qm.group() in ("多", "余") and mention.form != "number"):
+        # 多/余 after the unit only for durations (两年多); 3个多功能中心 is not approximate
+        if qm and qm.group() == "上下" and _CJK_CHAR.match(ft, qm.end()):
+            qm = None   # 3个上下联动平台: 上下 opens a word
+        if qm and not (qm.group() in ("多", "余", "有余") and (mention.form != "number" or mention.kind != "duration")):
             mention.qualifiers.append(qm.group())
             mention.end = qm.end()
             pos = max(pos, mention.end)
