@@ -408,3 +408,22 @@ def test_level1_run_in_title_ends_before_an_ideological_lead():
     s, hs = heads(t, GWR)
     assert hs[-1] == (1, "坚持党的全面领导，持之以恒加强政府自身建设")
     check_cover(t, s)
+
+
+def test_space_ends_title_and_foreign_affairs_part_is_other():
+    t = ("一、2023年工作回顾\n经济平稳。\n二、2024年重点工作 做好今年工作，要以改革为动力，以民生为根本。\n"
+         "（一）推进改革。深化国企改革。\n三、积极推进祖国和平统一大业\n坚持一国两制。\n四、关于国际形势和外交工作\n"
+         "我们坚持和平外交政策。\n（一）开展“平安家园 共建共享”活动，提高群众满意度。成效明显。")
+    s, hs = heads(t, GWR)
+    tops = s.sections[s.sections.level == 1]
+    assert list(tops.title) == ["2023年工作回顾", "2024年重点工作", "积极推进祖国和平统一大业", "关于国际形势和外交工作"]
+    assert list(tops.role) == ["achievements", "plans", "plans", "other"]
+    # a space inside quotation marks is not a title end
+    assert hs[-1] == (2, "开展“平安家园 共建共享”活动，提高群众满意度")
+    check_cover(t, s)
+
+
+def test_year_phrase_inside_title_is_not_a_body_opener():
+    t = "一、2023年暨五年来的工作回顾过去一年，我们攻坚克难，各项工作取得新成效。（一）抓项目。开工10个。"
+    s, hs = heads(t, GWR)
+    assert hs[0] == (1, "2023年暨五年来的工作回顾")

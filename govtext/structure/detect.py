@@ -40,6 +40,8 @@ PAR_WEIGHT = 2.0
 PAR_NEED = 2.0
 # a title containing a quantity is a target/list item, not a heading
 _QUANTITY = regex.compile(r"[0-9０-９](?:[0-9０-９.．]*)(?:%|％|个百分点|亿|万元|万人|万吨|万户)")
+_INNER_SPACE = regex.compile(r"(?<=[\p{Han}”）)])[ \u3000\u00a0]+(?=[\p{Han}“])")
+_YEAR_TITLE = regex.compile(r"(?:19|20)[0-9]{2}年|[一二〇○零][一二三四五六七八九〇○零]{3}年")
 _GLUED_FIRST_ITEM = regex.compile(r"(?<=\p{Han})(?:[1１][.．、]|[（(][1１][)）]|①)(?=\p{Han})")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
 
@@ -135,6 +137,11 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     if not seg.strip(WS):
         return None
     t = _terminator(seg)
+    w = _INNER_SPACE.search(seg, 4, min(t if t >= 0 else len(seg), max_title))
+    if (w is not None and (t if t >= 0 else len(seg)) - w.end() >= 8
+            and _balanced(seg[:w.start()])):
+        # a space between the title and a body sentence on the same line (2024年重点工作 做好今年…)
+        return p, p + w.start(), p + w.start(), "own", False
     g = _GLUED_FIRST_ITEM.search(seg, 4, t if t >= 0 else len(seg))
     if g is not None:
         # a sub-list's first marker glued to the title (…治党工作1.强化…) ends the title
@@ -216,6 +223,11 @@ def _lead_verbs() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _bad_title_ends() -> tuple[str, ...]:
     return tuple(cues()["lead_verb_openers"]) + tuple(cues()["title_never_ends_with"])
+
+
+def _balanced(s: str) -> bool:
+    """No quote or bracket left open (a space inside “平潭再创业 我们怎么做” is not a title end)."""
+    return all(s.count(a) == s.count(b) for a, b in ("“”", "（）", "()", "《》", "‘’"))
 
 
 def _is_list_item(text: str, span) -> bool:
@@ -489,7 +501,9 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
     for g in _sibling_groups(cands):
         if len(g) < 2:
             continue
-        sure = [spans[i][1] - spans[i][0] for i in g if spans[i] is not None and spans[i][4]]
+        # a part title naming a year (2024年工作回顾) has a fixed form, not the siblings' parallel phrasing
+        sure = [spans[i][1] - spans[i][0] for i in g if spans[i] is not None and spans[i][4]
+                and not _YEAR_TITLE.search(text, spans[i][0], spans[i][1])]
         if not sure:
             continue
         sure.sort()
