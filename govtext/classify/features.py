@@ -49,6 +49,7 @@ def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
     pos_end = np.cumsum(lengths)[doc]  # end offset of each position's text
     idx = np.arange(len(codes), dtype=np.int64)
     rows, cols = [], []
+    pow2 = n_features & (n_features - 1) == 0
     with np.errstate(over="ignore"):
         # h_n(i) = fmix(h_{n-1}(i) ^ code[i+n-1]): each order costs one pass over the text
         h = np.full(len(codes), _K, dtype=np.uint64)
@@ -60,8 +61,11 @@ def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
             if n < ngram_range[0]:
                 continue
             valid = idx[:m] + n <= pos_end[:m]
+            hv = h[valid]
+            # a power-of-two table takes a mask, much cheaper than a 64-bit modulo
+            hv = hv & np.uint64(n_features - 1) if pow2 else hv % np.uint64(n_features)
             rows.append(doc[:m][valid])
-            cols.append((h[valid] % np.uint64(n_features)).astype(np.int64))
+            cols.append(hv.astype(np.int64))
     if not rows:
         return empty, empty, np.zeros(n_docs, dtype=np.int64)
     r, c = np.concatenate(rows), np.concatenate(cols)
@@ -82,12 +86,14 @@ def char_ngram_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
 
 
 def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray, ngram_range: tuple[int, int],
-                  norm: str | None = "sqrt_count") -> np.ndarray:
-    """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path)."""
+                  norm: str | None = "sqrt_count", coef_t: np.ndarray | None = None) -> np.ndarray:
+    """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path).
+    ``coef_t``: ``coef.T`` as a C-contiguous array, if the caller keeps one."""
     r, c, per_doc = char_ngram_hashes(texts, ngram_range, coef.shape[1])
+    w = coef_t[c] if coef_t is not None else coef.T[c]  # (n-grams, classes): one gather
     out = np.zeros((len(texts), coef.shape[0]))
     for k in range(coef.shape[0]):
-        out[:, k] = np.bincount(r, weights=coef[k, c], minlength=len(texts))
+        out[:, k] = np.bincount(r, weights=w[:, k], minlength=len(texts))
     if norm == "sqrt_count":
         out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
     return out + intercept.astype(np.float64)

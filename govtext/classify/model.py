@@ -43,7 +43,8 @@ class LinearTextModel:
     info: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._coef64 = np.ascontiguousarray(self.coef, dtype=np.float64)  # gathered per n-gram: convert once
+        # gathered per n-gram: one row per bucket, float64, converted once
+        self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)
 
     def transform(self, texts: Sequence[str]):
         v = self.vectorizer
@@ -51,7 +52,8 @@ class LinearTextModel:
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         v = self.vectorizer
-        return linear_scores(list(texts), self._coef64, self.intercept, tuple(v["ngram_range"]), v["norm"])
+        return linear_scores(list(texts), self.coef, self.intercept, tuple(v["ngram_range"]), v["norm"],
+                             coef_t=self._coef_t)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities, columns in ``self.classes`` order (softmax of the scores).
