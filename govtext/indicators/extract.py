@@ -1,7 +1,6 @@
 """`extract_indicators`: every stated quantity of a report as one DataFrame row."""
 from __future__ import annotations
 
-import bisect
 import math
 import re
 

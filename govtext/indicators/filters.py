@@ -16,7 +16,7 @@ from functools import lru_cache
 from .grammar import Mention
 from .lexicon import lexicon
 
-_YEAR_NEXT = re.compile(r"[代度底初末中级届]|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
+_YEAR_NEXT = re.compile(r"[代度底初末级届]|\d{1,2}月|[一二三四五六七八九十]{1,2}月")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]{1,4}(?:、[\d一二三四五六七八九十]{1,4})*、$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTE_OPEN = "“‘\"'「『《〈"
@@ -56,9 +56,7 @@ def exclusion(text: str, m: Mention) -> str | None:
     lex, slogan_re, name_re, bound, threshold_kinds, descriptive, need_mag, age_group_re = _rules()
     s, e, ns = m.start, m.end, m.num_start
     before = text[ns - 1] if ns > 0 else ""
-    before2 = text[max(0, ns - 2):ns]
     after = text[e] if e < len(text) else ""
-    after_unit = text[m.unit_end:m.unit_end + 6]
 
     # years and periods: 2023年, 2021—2025年, 二〇二三年, 90年代, 23年12月
     if m.written_unit == "年":

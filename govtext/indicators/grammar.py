@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import Lexicon, alternation, lexicon
-from .numerals import (ARABIC, NUMERAL_PATTERN, fold_width, has_digit, has_magnitude, is_chinese,
+from .numerals import (NUMERAL_PATTERN, fold_width, has_digit, has_magnitude, is_chinese,
                        parse_numeral)
 
 
