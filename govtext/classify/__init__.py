@@ -77,6 +77,8 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
     rtype = (meta or {}).get("report_type")
     labels_in = passages["label"].tolist() if "label" in passages.columns else [None] * len(passages)
     roles_in = passages["role"].tolist() if "role" in passages.columns else ["other"] * len(passages)
+    if not any(r in CLEAR_ROLES for r in roles_in):
+        roles_in = ["no_structure"] * len(roles_in)
     rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e, groups = [], [], [], [], [], [], []
     prior_cache: dict = {}
     for ptext, sec, s0, e0, role, plab in zip(passages["text"].tolist(), passages["section"].tolist(),
