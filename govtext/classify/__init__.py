@@ -77,9 +77,8 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
     rtype = (meta or {}).get("report_type")
     labels_in = passages["label"].tolist() if "label" in passages.columns else [None] * len(passages)
     roles_in = passages["role"].tolist() if "role" in passages.columns else ["other"] * len(passages)
-    if not any(r in CLEAR_ROLES for r in roles_in):
-        roles_in = ["no_structure"] * len(roles_in)
-    rows_t, rows_p, rows_r, rows_sec, rows_s, rows_e, groups = [], [], [], [], [], [], []
+    no_structure = not any(r in CLEAR_ROLES for r in roles_in)
+    rows_t, rows_p, rows_r, rows_pr, rows_sec, rows_s, rows_e, groups = [], [], [], [], [], [], [], []
     prior_cache: dict = {}
     for ptext, sec, s0, e0, role, plab in zip(passages["text"].tolist(), passages["section"].tolist(),
                                               passages["start"].tolist(), passages["end"].tolist(),
@@ -90,9 +89,10 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
         src, base = (text, 0) if use_doc else (ptext, s0)
         spans = sentence_spans(src, s0, e0) if use_doc else sentence_spans(ptext)
         role = role if isinstance(role, str) else "other"
-        key = (role, plab)
+        prior_role = "no_structure" if no_structure else role
+        key = (prior_role, plab)
         if key not in prior_cache:
-            prior = role_prior(role, rtype)
+            prior = role_prior(prior_role, rtype)
             if plab in LABEL_INDEX:
                 onehot = np.full(len(LABELS), 0.05)
                 onehot[LABEL_INDEX[plab]] = 0.85
@@ -104,6 +104,7 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
             rows_t.append(src[s:e])
             rows_p.append(prior_cache[key])
             rows_r.append(role)
+            rows_pr.append(prior_role)
             rows_sec.append(sec)
             rows_s.append(s + base)
             rows_e.append(e + base)
@@ -111,7 +112,7 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
             groups.append((first, len(rows_t)))
     if not rows_t:
         return _empty()
-    labels, scores, sources = decide(rows_t, rows_r, meta, model=model, priors=np.array(rows_p))
+    labels, scores, sources = decide(rows_t, rows_pr, meta, model=model, priors=np.array(rows_p))
     # a strong shortcoming/plan cue carries over the rest of its paragraph (lists split by ；)
     for a, b in groups:
         labels[a:b], sources[a:b] = carry_forward(labels[a:b], sources[a:b])
