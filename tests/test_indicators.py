@@ -253,6 +253,13 @@ def test_fallback_roles_without_sections():
     assert df["section"].tolist() == [-1, -1]
 
 
+def test_fallback_roles_from_mixed_titles_and_years():
+    text = ("一、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，新建学校12所。\n"
+            "到2030年，新建学校30所。\n二、2026年重点工作\n新建公园8个。")
+    df = extract_indicators(text, pd.DataFrame(), {"year": 2026, "report_type": "gwr"})
+    assert df[["text", "target"]].values.tolist() == [["12所", False], ["30所", True], ["8个", True]]
+
+
 def test_review_part_target_words():
     text = "一、工作成效\n积极争取上级资金3项，拟创设制度23项。"
     sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["工作成效"], "role": ["achievements"],

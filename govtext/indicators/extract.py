@@ -42,11 +42,11 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     meta = meta or {}
     ctx = TextContext(text)
     index = section_index(sections)
+    # our own reading of the top-level parts, used where the structure gives no role
     fallback = None
-    if index is None or all(r is None for r in index[3]):
-        fb = fallback_sections(text)
-        if fb:
-            fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb])
+    fb = fallback_sections(text, meta)
+    if fb:
+        fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb])
     plan_document = str(meta.get("report_type") or "") == "plan"
     locate = SectionLocator(index)
     locate_fallback = SectionLocator(fallback)
@@ -62,8 +62,8 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         c_lo, c_hi = ctx.clause_span(ns)
         s_lo, s_hi = ctx.sentence_span(ns)
         label, role = locate(ns)
-        if fallback is not None:
-            _, role = locate_fallback(ns)
+        if fallback is not None and role in (None, "other", "preamble"):
+            role = locate_fallback(ns)[1] or role
         # windows are capped so that a text without punctuation stays linear
         c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m.end + MAX_CLAUSE)
         if s_hi - s_lo > 2 * MAX_SENTENCE:

@@ -23,6 +23,7 @@ from .lexicon import lexicon
 PLAN_ROLES = frozenset({"plans", "targets"})
 _L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
 _PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _QUOTED = re.compile(r"[“\"‘《][^“”\"‘’《》]{0,24}[”\"’》]")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
@@ -87,17 +88,40 @@ def _cn_value(s: str) -> int:
     return 0
 
 
-def heading_role(title: str) -> str | None:
-    """plans / achievements / None from a top-level heading's words (fallback only)."""
+def heading_role(title: str, meta: dict | None = None) -> str | None:
+    """plans / achievements / None from a top-level heading's words (fallback only).
+
+    When a title names both (“十四五”时期发展成就和“十五五”时期主要目标任务,
+    2023年重点工作完成情况) the cue that comes last wins. Without cues, a year in
+    the title decides against the report's year (a gwr plans the year it is
+    delivered; a summary plans the year after the one it reviews).
+
+    >>> heading_role("“十四五”时期发展成就和“十五五”时期主要目标任务"), heading_role("2023年重点工作完成情况")
+    ('plans', 'achievements')
+    >>> heading_role("2026年重点工作", {"year": 2026, "report_type": "gwr"})
+    'plans'
+    """
     *_, plan_re, review_re, _, _ = _cues()
-    if review_re.search(title):
-        return "achievements"
-    if plan_re.search(title):
+    last_plan = max((m.end() for m in plan_re.finditer(title)), default=-1)
+    last_review = max((m.end() for m in review_re.finditer(title)), default=-1)
+    if last_plan >= 0 or last_review >= 0:
+        return "plans" if last_plan > last_review else "achievements"
+    if "今年" in title or "明年" in title:
         return "plans"
+    meta = meta or {}
+    ym = _TITLE_YEAR.search(title)
+    try:
+        year = int(meta.get("year"))
+    except (TypeError, ValueError):
+        return None
+    if ym:
+        y = int(ym.group(1))
+        first_plan_year = year if meta.get("report_type") == "gwr" else year + 1
+        return "plans" if y >= first_plan_year else "achievements"
     return None
 
 
-def fallback_sections(text: str) -> list[tuple[int, int, str | None]]:
+def fallback_sections(text: str, meta: dict | None = None) -> list[tuple[int, int, str | None]]:
     """(start, end, role) of top-level parts found by 一、二、三、 in sequence.
 
     Used only when the structure stage gave no sections: enough to tell plan parts
@@ -119,5 +143,5 @@ def fallback_sections(text: str) -> list[tuple[int, int, str | None]]:
     out = []
     for i, (start, title) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        out.append((start, end, heading_role(title)))
+        out.append((start, end, heading_role(title, meta)))
     return out
