@@ -109,6 +109,11 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
 
 
 @lru_cache(maxsize=1)
+def _denominator_only() -> tuple[str, ...]:
+    return tuple(sorted(lexicon().rules.get("denominator_only", []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _unit_blockers() -> dict[str, str]:
     return dict(lexicon().rules.get("unit_not_followed_by", {}))
 
@@ -133,6 +138,12 @@ def _read_unit(lex, ft, p, chinese, denom_re):
         if u2:
             den = ft[dm.end():q2] + lex.units[u2].canonical
             end = q2 + len(u2)
+        elif dm.group() == "/":
+            # 801元/月: per month, per day (words that are no units of their own)
+            for w in _denominator_only():
+                if ft.startswith(w, dm.end()):
+                    den, end = w, dm.end() + len(w)
+                    break
     return written, den, end
 
 
