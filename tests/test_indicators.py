@@ -170,6 +170,8 @@ CASES = [
     ("version", "推出改革2.0版。", []),
     # --- change and target ------------------------------------------------------------
     ("change down", "公务接待费减少26%。", [R("26%", 26, "%", change="down")]),
+    ("level not change", "比重从11.4%提高到15%左右。",
+     [R("11.4%", 11.4, "%", change="-"), R("15%左右", 15, "%", q="左右", change="-")]),
     ("target cue", "力争新开工项目122个。", [R("122个", 122, "个", target=True)]),
     ("target plan", "全年计划实施重点项目300个左右。", [R("300个左右", 300, "个", q="左右", target=True)]),
     ("target expected", "年度预期任务为9.5亿元，实际完成9.8亿元。",
@@ -197,7 +199,9 @@ def test_forms(name, text, expected):
         else:
             assert g["value_max"] == pytest.approx(e["vmax"])
         for key in ("target", "change", "kind", "subject"):
-            if e[key] is not None:
+            if e[key] == "-":       # must be empty
+                assert g[key] is None, (key, g)
+            elif e[key] is not None:
                 assert g[key] == e[key], (key, g)
 
 

@@ -109,6 +109,9 @@ def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
             if best is None or m.end() > best[0]:
                 best = (m.end(), direction)
     if best is not None:
+        # 从11.4%提高到15%: the new level, not the size of a change
+        if window[best[0]:best[0] + 1] in ("到", "至") and best[0] < len(window):
+            return None
         return best[1]
     return None
 
