@@ -23,6 +23,7 @@ from .lexicon import lexicon
 _SENT_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[。！？!?\n，,；;：:]")
 _LEADING_JUNK = re.compile(r"^[\s、，,；;：:（）()“”\"'‘’《》〈〉【】—\-·…0-9一二三四五六七八九十]*[、.．)）]?")
+_CHANGE_NOT_VERB = re.compile(r"^(?:值|贡献|连续|点|极|动力|潜力|空间|目标|预期|方式|的|较快|较大|明显|稳定|态势|趋势|水平|完成)")
 _YEAR_START = re.compile(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?")
 _YEAR_END = re.compile(r"(?:20\d\d|19\d\d)年(?:底|末|初)?$")
 _AFTER_CUT = re.compile(r"[，,。；;：:！？\n]")
@@ -111,6 +112,10 @@ def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
     if best is not None:
         # 从11.4%提高到15%: the new level, not the size of a change
         if window[best[0]:best[0] + 1] in ("到", "至") and best[0] < len(window):
+            return None
+        # the verb must govern the number (增长5%, 压减资金42.6亿元), not sit inside a
+        # name before other words (经济增长贡献率超过30%, 增加值完成86亿元, 增速连续8年)
+        if _CHANGE_NOT_VERB.match(window[best[0]:]):
             return None
         return best[1]
     return None
