@@ -77,6 +77,8 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     number = None   # pending digit(s)
     last_small = None
     for t in toks:
+        if t == "零":
+            continue  # 一百零五: a place holder
         if t in CN_DIGITS or t[0].isdigit():
             if number is not None and t in CN_DIGITS and number < 10:
                 return math.nan  # 一一, 三四: not a numeral
