@@ -28,7 +28,7 @@ from .features import HASH_NAME, char_ngram_matrix, linear_scores
 FORMAT = "govtext-passage-model"
 FORMAT_VERSION = 1
 VECTORIZER_KEYS = ("analyzer", "hash", "ngram_range", "n_features", "alternate_sign", "norm")
-DEFAULT_VECTORIZER = {"analyzer": "char", "hash": HASH_NAME, "ngram_range": [1, 3], "n_features": 2 ** 18,
+DEFAULT_VECTORIZER = {"analyzer": "char", "hash": HASH_NAME, "ngram_range": [2, 3], "n_features": 2 ** 18,
                       "alternate_sign": False, "norm": "sqrt_count"}
 
 
