@@ -58,7 +58,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not len(corpus):
         print("govtext: nothing to analyse", file=sys.stderr)
         return 1
-    res = corpus.analyze(n_jobs=args.jobs, progress=not args.quiet, engine=args.engine)
+    from .corpus.worker import TABLES
+
+    tables = TABLES + (("sentences",) if args.sentences else ())
+    res = corpus.analyze(n_jobs=args.jobs, progress=not args.quiet, engine=args.engine, tables=tables)
     t_analyse = time.perf_counter() - t0
     out = Path(args.output)
     fmt = _format(out, args.format)
@@ -138,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--pattern", default="*", help="file name pattern inside folders (default *)")
     a.add_argument("--name-pattern", help="metadata from file names, e.g. '{year}_{place}_{level}.txt'")
     a.add_argument("--engine", choices=["local", "dask"], default="local")
+    a.add_argument("--sentences", action="store_true", help="also write the sentences table")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("show", help="print one report's metadata, structure, indicators and labels")

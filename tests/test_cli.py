@@ -60,8 +60,9 @@ def test_manifest_flag(mini, tmp_path):
     man = tmp_path / "m.csv"
     pd.DataFrame({"file": ["2023_桃源镇.txt"], "county": ["云溪县"]}).to_csv(man, index=False)
     main(["analyze", str(mini / "2023_桃源镇.txt"), str(mini / "2024_桃源镇.txt"), "--meta", str(man),
-          "-o", str(tmp_path / "o.xlsx"), "-q"])
+          "-o", str(tmp_path / "o.xlsx"), "-q", "--sentences"])
     rep = pd.read_excel(tmp_path / "o.xlsx", sheet_name="reports")
+    assert len(pd.read_excel(tmp_path / "o.xlsx", sheet_name="sentences")) > 0
     assert list(rep["doc_id"]) == ["2023_桃源镇.txt", "2024_桃源镇.txt"]
     assert rep["county"].tolist()[0] == "云溪县"
 

@@ -63,7 +63,8 @@ def test_results_have_rows(res):
 def test_excel_round_trip(res, tmp_path):
     path = res.to_excel(tmp_path / "out.xlsx")
     sheets = pd.read_excel(path, sheet_name=None)
-    assert list(sheets) == ["reports", "compare", "sections", "initiatives", "indicators", "passages", "errors"]
+    assert list(sheets) == ["reports", "compare", "targets_outcomes", "sections", "initiatives", "indicators",
+                            "passages", "errors"]
     for name, df in res.tables.items():
         _assert_same(df, sheets[name], name)
     _assert_same(res.compare(), sheets["compare"], "compare")

@@ -326,7 +326,8 @@ class Results:
 
     # -- exports ------------------------------------------------------------------
     def to_excel(self, path: str | os.PathLike, tables: Sequence[str] | None = None, compare: bool = True) -> Path:
-        """One sheet per table (plus a ``compare`` sheet); safe for Excel (see govtext.corpus.export)."""
+        """One sheet per table, plus ``compare`` and ``targets_outcomes`` sheets (``compare=True``);
+        safe for Excel (see govtext.corpus.export)."""
         from .export import to_excel
 
         return to_excel(self._export_tables(tables, compare), path)
@@ -354,17 +355,23 @@ class Results:
         return to_stata(self._export_tables(tables, compare), directory)
 
     def _export_tables(self, names: Sequence[str] | None, compare: bool) -> dict[str, pd.DataFrame]:
+        """The tables to write, with the comparison tables after ``reports`` when asked."""
         all_tables = self.tables
         names = list(names) if names else list(all_tables)
+        extra = {}
+        if compare or "compare" in names:
+            extra["compare"] = self.compare()
+        if compare or "targets_outcomes" in names:
+            extra["targets_outcomes"] = self.targets_outcomes()
         out = {}
         for n in names:
-            if n == "compare":
+            if n in ("compare", "targets_outcomes"):
                 continue
             out[n] = all_tables[n]
-            if n == "reports" and compare and (not names or "compare" not in names):
-                out["compare"] = self.compare()
-        if names and "compare" in names:
-            out["compare"] = self.compare()
+            if n == "reports":
+                out.update(extra)
+        for k, v in extra.items():
+            out.setdefault(k, v)
         return out
 
     @classmethod
@@ -373,7 +380,8 @@ class Results:
         d = Path(directory)
         info = json.loads((d / "govtext.json").read_text("utf-8")) if (d / "govtext.json").exists() else {}
         tables = {p.stem: pd.read_parquet(p) for p in sorted(d.glob("*.parquet"))}
-        tables.pop("compare", None)
+        for derived in ("compare", "targets_outcomes"):
+            tables.pop(derived, None)
         reports = tables.pop("reports")
         errors = tables.pop("errors", pd.DataFrame(columns=["doc_id", *ERROR_COLUMNS]))
         return cls(reports=reports, errors=errors,
