@@ -70,6 +70,8 @@ def exclusion(text: str, m: Mention) -> str | None:
         return "ordinal"
     if before == "、" and _ORDINAL_LIST.search(text, max(0, ns - 24), ns):
         return "ordinal"
+    if before and before in "几数" and m.chinese:
+        return "vague"   # 几十座, 数百人
     if before == "前" and m.written_unit in ("名", "位"):
         return "rank"
     # codes and names with digits: 5G, PM2.5, C919, U18, 1+3+N, "7+1", No.3

@@ -30,7 +30,7 @@ _CN = "零一二两三四五六七八九十百千万亿"
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
 NUMERAL_PATTERN = (
     rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
-    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}"
+    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千]))?"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
 
@@ -66,6 +66,13 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     if not folded:
         s = fold_width(s)
     s = s.replace(",", "").replace(" ", "")
+    if "点" in s:   # 一点九, 三点五: Chinese decimals
+        whole, _, frac = s.partition("点")
+        w = parse_numeral(whole, folded=True)
+        digits = "".join(str(CN_DIGITS[c]) for c in frac if c in CN_DIGITS)
+        if math.isnan(w) or not digits or len(digits) != len(frac):
+            return math.nan
+        return float(f"{int(w)}.{digits}") if w == int(w) else math.nan
     toks = [t for t in _TOKEN.findall(s) if t not in ("余", "多")]
     if not toks:
         return math.nan
