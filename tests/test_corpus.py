@@ -227,7 +227,8 @@ def test_stage_failure_is_an_error_row_not_a_crash(monkeypatch):
     assert (err.doc_id, err.stage, err.error_type, err.message) == ("1", "indicators", "RuntimeError", "boom")
 
 
-@pytest.mark.skipif(os.name != "posix", reason="relies on fork to carry the patch into workers")
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="relies on fork to carry the patch into workers")
 def test_worker_crash_is_isolated(monkeypatch):
     import govtext.api as api
 
