@@ -68,7 +68,7 @@ def _bar(total: int, progress: bool, desc: str):
 
 def _crashed(chunk: list[Item], exc: BaseException) -> list[dict]:
     return [{"ok": False, "stage": "worker", "error_type": type(exc).__name__,
-             "message": f"the worker process died while analysing this chunk: {exc}"[:2000], "where": ""}
+             "message": f"the worker failed on this chunk ({type(exc).__name__}): {exc}"[:2000], "where": ""}
             for _ in chunk]
 
 
