@@ -427,3 +427,19 @@ def test_year_phrase_inside_title_is_not_a_body_opener():
     t = "一、2023年暨五年来的工作回顾过去一年，我们攻坚克难，各项工作取得新成效。（一）抓项目。开工10个。"
     s, hs = heads(t, GWR)
     assert hs[0] == (1, "2023年暨五年来的工作回顾")
+
+
+def test_run_in_part_title_ending_in_a_part_word():
+    t = ("一、主要工作成效（一）坚持党建引领，激发队伍活力我局始终把党建摆在首位，组织学习12次。"
+         "（二）坚持民生优先，补齐服务短板我局新建托育机构3所。\n"
+         "二、2025年工作思路认真落实区委部署，聚焦群众急难愁盼问题，持续增进民生福祉，努力提高人民生活品质，推动社会事业"
+         "高质量发展，为全区发展大局作出新的更大贡献。\n"
+         "（一）优化托育服务，推动普惠托育扩容。新增托位200个。\n"
+         "（二）总体要求以新时代思想为指导，坚持稳中求进，统筹发展和安全，扎实做好各项工作。")
+    s, hs = heads(t, SUMMARY)
+    assert (1, "2025年工作思路") in hs and (2, "总体要求") in hs
+    assert list(s.sections.role)[-1] == "plans"
+    check_cover(t, s)
+    # a part word followed by a short predicate is not cut (政府自身建设不断加强。)
+    s2, hs2 = heads("一、回顾\n（一）政府自身建设不断加强。全年培训干部300人次。\n（二）抓民生。新增就业800人。")
+    assert hs2[1] == (2, "政府自身建设不断加强")

@@ -31,6 +31,8 @@ SIB_TERM_EXCESS = 5
 SIB_TERM_NEED = 2.0
 SIB_PAIR_SLACK = 3
 SIB_VERB = 2.0
+# a cut right after a part-title word (工作思路, 存在问题 …) gains this much
+PART_END_BONUS = 4.0
 # parallel clauses inside one title: a later clause PAR_EXTRA+ chars longer than the one before is cut
 # within PAR_SLACK of that length (leaving PAR_REST+ chars of lead phrase) when the cut scores PAR_NEED
 PAR_EXTRA = 4
@@ -136,6 +138,8 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     seg = text[p:min(limit, p + max_title + 80)]
     if not seg.strip(WS):
         return None
+    if runin or solo_runin:
+        bonus = _part_end_bonus(seg, bonus)
     t = _terminator(seg)
     w = _INNER_SPACE.search(seg, 4, min(t if t >= 0 else len(seg), max_title))
     if (w is not None and (t if t >= 0 else len(seg)) - w.end() >= 8
@@ -223,6 +227,23 @@ def _lead_verbs() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _bad_title_ends() -> tuple[str, ...]:
     return tuple(cues()["lead_verb_openers"]) + tuple(cues()["title_never_ends_with"])
+
+
+def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
+    """Add PART_END_BONUS at cuts right after a part-title word (2023年工作思路|认真学习…): such words
+    (roles.json part_title_words) end part titles, the boundary counts may not know them."""
+    out = None
+    head = seg[:cues()["run_in_max"] + 1]
+    term = _terminator(seg)
+    for w in _part_words():
+        k = head.find(w)
+        while k >= 0:
+            e = k + len(w)
+            if term < 0 or term - e >= 8:          # a body sentence follows, not a short predicate (…建设不断加强。)
+                out = dict(bonus or {}) if out is None else out
+                out[e] = out.get(e, 0.0) + PART_END_BONUS
+            k = head.find(w, k + 1)
+    return bonus if out is None else out
 
 
 def _balanced(s: str) -> bool:
