@@ -295,6 +295,16 @@ def test_plan_part_indicator_names():
     assert df["target"].tolist() == [True, True, True]
 
 
+def test_odd_sections_frames():
+    text = "一、工作回顾\n新建公园3个。"
+    bare = pd.DataFrame({"start": [0], "end": [len(text)]})           # no role, no parent
+    holes = pd.DataFrame({"start": [0, None], "end": [len(text), 3], "role": ["plans", None]})
+    named = pd.DataFrame({"start": [0], "end": [len(text)], "role": ["plans"], "parent": [-1]}, index=["a"])
+    assert extract_indicators(text, bare, None)[["section", "target"]].values.tolist() == [[0, False]]
+    assert extract_indicators(text, holes, None)[["section", "target"]].values.tolist() == [[0, True]]
+    assert extract_indicators(text, named, None)[["section", "target"]].values.tolist() == [["a", True]]
+
+
 def test_units_file_is_extensible():
     from govtext.indicators.lexicon import parse_units_tsv
 

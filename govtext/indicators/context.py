@@ -127,7 +127,13 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
         return None
     df = sections
     roles = effective_roles(df)
-    order = sorted(range(len(df)), key=lambda i: (int(df["start"].iloc[i]), -int(df["end"].iloc[i])))
+    starts_num = pd.to_numeric(df["start"], errors="coerce")
+    ends_num = pd.to_numeric(df["end"], errors="coerce")
+    valid = [i for i in range(len(df)) if pd.notna(starts_num.iloc[i]) and pd.notna(ends_num.iloc[i])]
+    if not valid:
+        return None
+    df = df.assign(start=starts_num, end=ends_num)
+    order = sorted(valid, key=lambda i: (int(df["start"].iloc[i]), -int(df["end"].iloc[i])))
     starts = [int(df["start"].iloc[i]) for i in order]
     ends = [int(df["end"].iloc[i]) for i in order]
     labels = [df.index[i] for i in order]
