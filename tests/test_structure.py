@@ -443,3 +443,27 @@ def test_run_in_part_title_ending_in_a_part_word():
     # a part word followed by a short predicate is not cut (政府自身建设不断加强。)
     s2, hs2 = heads("一、回顾\n（一）政府自身建设不断加强。全年培训干部300人次。\n（二）抓民生。新增就业800人。")
     assert hs2[1] == (2, "政府自身建设不断加强")
+
+
+_PIECES = ["一、", "二、", "三、", "（一）", "（二）", "（三）", "1.", "2、", "（1）", "①", "一是", "我局", "今年以来，",
+           "2024年工作总结", "工作思路", "，", "。", "、", "“", "”", "附件", "\n", "结束语", "坚持党建引领", "推动发展",
+           "加快建设", "进一步提升吸引力", "在取得成绩的同时，我们也清醒认识到还存在问题", "全年完成5个。", " ", "　",
+           "新形势、新任务", "以习近平", "1.强化"]
+
+
+def test_any_mix_of_markers_and_openers_keeps_the_invariants():
+    # property: whatever the cut rules decide, a title is the text between its offsets and every
+    # non-space character is in exactly one heading span or passage (nothing cut off a title is lost)
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sampled_from(["gwr", "summary", "plan", None]))
+    def run(parts, rtype):
+        t = "".join(parts)
+        s = parse_structure(t, {"year": 2024, "report_type": rtype}, frozenset())
+        for r in s.sections.itertuples():
+            assert 0 <= r.start <= r.title_start <= r.title_end <= r.heading_end <= r.end <= len(t)
+            assert t[r.title_start:r.title_end] == r.title
+        check_cover(t, s)
+
+    run()
