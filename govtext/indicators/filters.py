@@ -115,7 +115,7 @@ def exclusion(text: str, m: Mention) -> str | None:
         return "threshold"
     # thresholds that name a category: 60岁以上老人, 10万元以下, 投资超5亿元的项目, 10亿元以上15个
     has_bound = any(q in bound for q in m.qualifiers)
-    if has_bound and m.kind not in ("percent", "permille", "percent_point"):
+    if has_bound and m.kind not in ("percent", "permille", "percent_point", "permille_point"):
         post_bound = any(q in ("以上", "以下", "及以上", "及以下") for q in m.qualifiers)
         if after == "的" or (after.isdigit() and post_bound):
             return "threshold"

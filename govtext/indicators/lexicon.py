@@ -55,10 +55,32 @@ def parse_units_tsv(text: str) -> dict[str, Unit]:
     return units
 
 
+def with_compounds(units: dict[str, Unit], suffixes, skip) -> dict[str, Unit]:
+    """Add X次-style compounds (宗次, 辆次) for every one-character count unit X.
+
+    A compound measure word is one unit (335宗次 counts case-times, not cases), so
+    it must be matched whole; listing each one by hand always misses some.
+
+    >>> sorted(with_compounds({"宗": Unit("宗", "count", "宗")}, ["次"], []))
+    ['宗', '宗次']
+    """
+    out = dict(units)
+    skip = set(skip)
+    for u in units.values():
+        if u.kind != "count" or len(u.written) != 1 or u.written in skip:
+            continue
+        for suf in suffixes:
+            w = u.written + suf
+            if w not in out:
+                out[w] = Unit(w, "count", u.canonical + suf)
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     units = parse_units_tsv(_data_text("units.tsv"))
     rules = {k: v for k, v in json.loads(_data_text("indicators_rules.json")).items() if not k.startswith("_")}
+    units = with_compounds(units, rules.get("count_compound_suffix", []), rules.get("count_compound_skip", []))
     unit_re = re.compile(alternation(units))
     words = {k: re.compile(alternation(v)) for k, v in rules.items()
              if isinstance(v, list) and not k.endswith("_regex")}
