@@ -467,3 +467,17 @@ def test_any_mix_of_markers_and_openers_keeps_the_invariants():
         check_cover(t, s)
 
     run()
+
+
+def test_run_in_siblings_with_bold_lead_phrases_of_the_same_length():
+    # every title is "A，B" and runs on into a bold lead phrase as long as B before the 。
+    t = ("一、2024年工作开展情况（一）坚持党建引领、融合赋能，基层堡垒更加坚强凝心铸魂固本强基。我局组织学习12次。"
+         "（二）坚持项目为王、提速增效，产业发展稳中向好招商引资成效明显。新引进企业20家。"
+         "（三）坚持民生优先、优质普惠，群众生活持续改善兜底保障有力有效。新增就业800人。"
+         "（四）坚持底线思维、守牢防线，安全形势平稳可控矛盾纠纷有效化解。排查隐患60处。"
+         "二、2025年工作思路（一）抓项目。开工10个。")
+    s, hs = heads(t, SUMMARY)
+    assert [h[1] for h in hs][1:5] == ["坚持党建引领、融合赋能，基层堡垒更加坚强", "坚持项目为王、提速增效，产业发展稳中向好",
+                                       "坚持民生优先、优质普惠，群众生活持续改善", "坚持底线思维、守牢防线，安全形势平稳可控"]
+    check_cover(t, s)
+    assert "凝心铸魂固本强基。我局组织学习12次。" in list(s.passages.text)

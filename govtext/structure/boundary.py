@@ -95,10 +95,15 @@ def decisive_cut(s: str, limit: int, min_len: int = 4) -> int:
     return 0
 
 
+def decisive_at(s: str, i: int) -> bool:
+    """Whether a decisive body opener (一是, 我局 …) starts at ``s[i]``."""
+    return _decisive().match(s, i) is not None
+
+
 @lru_cache(maxsize=1)
 def _bad_ends() -> tuple[str, ...]:
     c = _cues()
-    return tuple(c.get("lead_verb_openers", [])) + tuple(c.get("title_never_ends_with", []))
+    return tuple(c.get("title_never_ends_with", []))
 
 
 def opener_at(s: str, i: int) -> bool:

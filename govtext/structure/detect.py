@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .boundary import best_cut, cut_scores, decisive_cut, opener_at
+from .boundary import best_cut, cut_scores, decisive_at, decisive_cut, opener_at
 from .markers import config, marker_regex, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -33,6 +33,12 @@ SIB_PAIR_SLACK = 3
 SIB_VERB = 2.0
 # a cut right after a part-title word (工作思路, 存在问题 …) gains this much
 PART_END_BONUS = 4.0
+# siblings sharing a word in their last clause: the common cut needs this mean boundary score
+SHARED_NEED = 0.0
+# run-in siblings' common last-clause length needs this mean boundary score
+CONSENSUS_NEED = 1.0
+# a heading on a line this long (or sharing its line with a sibling) is on a crawled one-line page
+CRAWLED_LINE = 800
 # parallel clauses inside one title: a later clause PAR_EXTRA+ chars longer than the one before is cut
 # within PAR_SLACK of that length (leaving PAR_REST+ chars of lead phrase) when the cut scores PAR_NEED
 PAR_EXTRA = 4
@@ -226,7 +232,7 @@ def _lead_verbs() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _bad_title_ends() -> tuple[str, ...]:
-    return tuple(cues()["lead_verb_openers"]) + tuple(cues()["title_never_ends_with"])
+    return tuple(cues()["title_never_ends_with"])
 
 
 def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
@@ -531,6 +537,13 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
         lo, hi = sure[len(sure) // 4], sure[(3 * len(sure) - 1) // 4]     # the middle half of their lengths
         ref = (lo + hi) / 2
         width = max(3.0, 0.3 * ref)
+        # comma-joined anchors (精准发力，七大攻坚成效凸显): the last clause is what is parallel
+        lasts = sorted(spans[i][1] - k - 1 for i in g if spans[i] is not None and spans[i][4]
+                       for k in [text.rfind("，", spans[i][0], spans[i][1])] if k > spans[i][0])
+        clause_mode = len(lasts) * 2 > len(sure)
+        if clause_mode:
+            clo, chi = lasts[len(lasts) // 4], lasts[(3 * len(lasts) - 1) // 4]
+            cwidth = max(2.0, 0.3 * (clo + chi) / 2)
         for i in g:
             sp = spans[i]
             if sp is None or sp[4] is not False or sp[3] not in ("runin", "term"):
@@ -542,8 +555,17 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
                 continue
             bonus = sib_bonus.get(i) or {}
             best, best_sc = 0, float("-inf")
+            last_comma, k = -1, 0
             for cut, sc in cut_scores(seg, min(te - ts - 1, run_max)):
-                near = max(0.0, 1.0 - max(lo - cut, cut - hi, 0) / width)
+                while k < cut:                   # the last comma before this cut (one pass over seg)
+                    if seg[k] == "，":
+                        last_comma = k
+                    k += 1
+                if clause_mode and last_comma > 0:
+                    n = cut - last_comma - 1
+                    near = max(0.0, 1.0 - max(clo - n, n - chi, 0) / cwidth)
+                else:
+                    near = max(0.0, 1.0 - max(lo - cut, cut - hi, 0) / width)
                 if kind == "term":
                     if not near:
                         continue         # a 。-ended title is only cut near its siblings' length
@@ -564,6 +586,10 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
     for g in _sibling_groups(cands):
         if len(g) >= 3:
             _sibling_last_clause(text, g, limits, spans, verbs, bad_ends)
+            _sibling_shared_word(text, g, limits, spans, bad_ends)
+            _sibling_clause_consensus(text, g, limits, spans, bad_ends,
+                                      crawled=any(cands[i][3] - cands[i][2] >= CRAWLED_LINE for i in g)
+                                      or len({cands[i][2] for i in g}) < len(g))
 
 
 def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
@@ -599,6 +625,107 @@ def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
                     and "、" not in seg[cut:te - ts]:
                 spans[i] = (ts, ts + cut, ts + cut, "runin", False)
                 break
+
+
+def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
+    """Siblings titled "A，B" whose B share a word at the same place (红色引擎更加澎湃 / 法治环境更加优化 /
+    底线防线更加牢固) and whose B all run on into a lead phrase before the 。 (…更加澎湃赓续初心学思践悟。):
+    B ends at the same length in all of them, where the summed boundary scores are best. In place."""
+    mem = []
+    for i in g:
+        sp = spans[i]
+        if sp is None or sp[3] != "term":
+            continue
+        k = max(text.rfind("，", sp[0], sp[1]), text.rfind(",", sp[0], sp[1]))
+        if k > sp[0]:
+            mem.append((i, k + 1, sp[1]))               # last clause [k+1, title end)
+    if len(mem) < 3 or len(mem) * 3 < len(g) * 2:
+        return
+    shortest = min(e - b for _, b, e in mem)
+    best_o = None
+    for o in range(1, min(shortest, 8) - 1):
+        words = [text[b + o:b + o + 2] for _, b, _ in mem]
+        w = max(set(words), key=words.count)
+        if words.count(w) == len(mem) and regex.match(r"\p{Han}{2}$", w):
+            best_o = o
+            break
+    if best_o is None:
+        return
+    best_j, best_sum = 0, float("-inf")
+    for j in range(best_o + 3, best_o + 7):
+        total = 0.0
+        for i, b, e in mem:
+            if e - (b + j) < 6:
+                total = float("-inf")
+                break
+            seg = text[spans[i][0]:e + 1]
+            cut = b + j - spans[i][0]
+            sc = dict(cut_scores(seg, cut)).get(cut)
+            if sc is None or seg[:cut].endswith(bad_ends):
+                total = float("-inf")
+                break
+            total += sc
+        if total > best_sum:
+            best_j, best_sum = j, total
+    if best_j and best_sum / len(mem) >= SHARED_NEED:
+        for i, b, e in mem:
+            ts = spans[i][0]
+            spans[i] = (ts, b + best_j, b + best_j, "runin", None)
+
+
+def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = False) -> None:
+    """Run-in siblings titled "A，B" with B of one length (红色引擎更加澎湃 / 经济发展稳中有进 / 社会韧性与日俱增)
+    that run into lead phrases: one length of B decides every cut. Only in lists where some titles run in
+    (crawled pages). In place; linear.
+
+    * Halves: when most siblings' last clause up to the 。 has the same even length (红色引擎更加澎湃赓续初心
+      学思践悟), B is its first half, the bold lead phrase the second.
+    * Otherwise the length with the best mean boundary score over the siblings, each cut then moved by
+      at most one character to its own best score (国际旅游岛加快建设 is one longer than its siblings).
+    """
+    max_title, run_max = cues()["max_title"], cues()["run_in_max"]
+    if not crawled and not any(spans[i] is not None and spans[i][3] == "runin" for i in g):
+        return
+    mem = []
+    for i in g:
+        sp = spans[i]
+        if sp is None or decisive_at(text, sp[1]):
+            continue                     # 一是/我局 right after the title: that cut stands
+        ts, te = sp[0], sp[1]
+        c = text.rfind("，", ts, te)
+        if c <= ts + 3:
+            continue
+        seg = text[ts:min(limits[i], ts + max_title + 80)]
+        t = _terminator(seg)
+        end = min(t if t >= 0 else len(seg), run_max)
+        mem.append((i, ts, c - ts, end, seg, dict(cut_scores(seg, end)), t))
+    if len(mem) < 3 or len(mem) * 3 < len(g) * 2:
+        return
+
+    def usable(c, n, end, seg, sc):
+        cut = c + 1 + n
+        return cut <= end - 4 and cut in sc and not seg[:cut].endswith(bad_ends)
+
+    whole = [m[6] - m[2] - 1 for m in mem if m[6] > m[2] and "，" not in m[4][m[2] + 1:m[6]]]
+    mode = max(set(whole), key=whole.count) if whole else 0
+    if mode >= 12 and mode % 2 == 0 and whole.count(mode) >= max(3, len(mem) * 2 / 3):
+        half = mode // 2
+        for i, ts, c, end, seg, sc, t in mem:
+            if usable(c, half, end, seg, sc):
+                spans[i] = (ts, ts + c + 1 + half, ts + c + 1 + half, "runin", None)
+        return
+    best_l, best_mean = 0, float("-inf")
+    for n in range(4, 13):
+        vals = [sc[c + 1 + n] for i, ts, c, end, seg, sc, t in mem if usable(c, n, end, seg, sc)]
+        if len(vals) * 5 >= len(mem) * 4 and sum(vals) / len(vals) > best_mean:
+            best_l, best_mean = n, sum(vals) / len(vals)
+    if not best_l or best_mean < CONSENSUS_NEED:
+        return
+    for i, ts, c, end, seg, sc, t in mem:
+        own = spans[i][1] - ts - c - 1
+        if abs(own - best_l) <= 1 or not usable(c, best_l, end, seg, sc):
+            continue                     # its own cut is as long, give or take a character
+        spans[i] = (ts, ts + c + 1 + best_l, ts + c + 1 + best_l, "runin", None)
 
 
 def _glossary_start(text: str) -> int | None:
