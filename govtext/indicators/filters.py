@@ -104,6 +104,10 @@ def exclusion(text: str, m: Mention) -> str | None:
             return "descriptive"
         if (before and before in "届”’\"") or (after and after in "“‘\""):
             return "slogan"
+    # 油气三次回收, 三次产业, 二次供水: an order or degree, not a count (开展三次培训 stays)
+    if m.written_unit == "次" and m.chinese and not m.magnitude and m.form == "number":
+        if m.numeral == "二" or lex.words["order_terms_after_ci"].match(text, m.unit_end):
+            return "order"
     if m.written_unit == "周" and text[m.unit_end:m.unit_end + 1] == "年":
         return "anniversary"
     if m.written_unit == "分" and before and before in "时点:：":
@@ -120,5 +124,8 @@ def exclusion(text: str, m: Mention) -> str | None:
         if after == "的" or (after.isdigit() and post_bound):
             return "threshold"
         if m.kind in threshold_kinds and _CJK.match(after) and any(q in ("以上", "以下", "及以上", "及以下") for q in m.qualifiers):
+            return "threshold"
+        # 超亿元项目, 超千万元企业: a bound before a category noun names the category
+        if m.kind in threshold_kinds and lex.words["threshold_category_nouns"].match(text, e):
             return "threshold"
     return None

@@ -40,6 +40,7 @@ class Mention:
     unit_end: int = 0          # end of the unit (before a qualifier after it)
     numeral: str = ""
     denominator: str = ""      # written unit after "/" (元/人), if any
+    bare: bool = False         # a magnitude with no digit (百, 千亿): needs a qualifier
 
     @property
     def qualifier(self) -> str:
@@ -84,6 +85,7 @@ def _patterns():
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
 _DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "几": math.nan, None: 2.0}
 _UNIT_FIRST = "千百"
+_BARE_MAGNITUDES = "百千万亿"
 
 
 def _trailing_magnitude(numeral: str) -> str:
@@ -101,8 +103,14 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
     written = m.group()
     if chinese and written == "分":   # 十分重要: "very", not a score
         return None
-    # 双11期间, 3处理: the unit character starts a longer word
     nxt = ft[m.end():m.end() + 1]
+    # 9条次干道路: a generated compound X次 whose 次 starts a word falls back to X
+    if nxt and lex.units[written].compound and nxt in _compound_blockers():
+        written = written[:-1]
+        if written not in lex.units:
+            return None
+        nxt = ft[m.start() + len(written)]
+    # 双11期间, 3处理: the unit character starts a longer word
     if nxt and nxt in _unit_blockers().get(written, ""):
         return None
     return written
@@ -111,6 +119,11 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
 @lru_cache(maxsize=1)
 def _denominator_only() -> tuple[str, ...]:
     return tuple(sorted(lexicon().rules.get("denominator_only", []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _compound_blockers() -> str:
+    return lexicon().rules.get("count_compound_not_followed_by", "")
 
 
 @lru_cache(maxsize=1)
@@ -204,14 +217,10 @@ def scan(text: str) -> Iterator[Mention]:
                     yield extra
         pos = max(pos, mention.end)
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
-        pm = pre_re.search(ft, max(0, s - 5), s)
+        pm = _pre_qualifier(ft, s, pre_re, blockers)
         if pm:
-            word = pm.group().strip()
-            before = ft[pm.start() - 1] if pm.start() > 0 else ""
-            # 签约6个, 最近3年, 赶超: a one-character qualifier glued to a word is not one
-            if not (before and before in blockers.get(word, ())):
-                mention.qualifiers.insert(0, word)
-                mention.start = pm.start()
+            mention.qualifiers.insert(0, pm.group().strip())
+            mention.start = pm.start()
         # a qualifier after the unit (左右, 以上, 以内 ...)
         e = mention.end
         qm = post_re.match(ft, e)
@@ -222,6 +231,10 @@ def scan(text: str) -> Iterator[Mention]:
             mention.qualifiers.append(qm.group())
             mention.end = qm.end()
             pos = max(pos, mention.end)
+        # 百/千亿 with no digit are numbers only after a qualifier (近百件, 超千家) or, for a
+        # compound magnitude, before one (千亿元以上); alone they open words (百姓, 千万工程)
+        if mention.bare and not (pm or (len(mention.numeral) >= 2 and mention.qualifiers)):
+            continue
         if not (math.isfinite(mention.value) and (math.isnan(mention.value_max) or math.isfinite(mention.value_max))):
             continue
         last_end = mention.end
@@ -249,6 +262,18 @@ def _enumerated(ft: str, lo: int, s: int, last: Mention) -> list[Mention]:
     return out
 
 
+def _pre_qualifier(ft: str, s: int, pre_re, blockers):
+    """The qualifier word right before position ``s`` (约, 超过, 近 ...), or None."""
+    pm = pre_re.search(ft, max(0, s - 5), s)
+    if not pm:
+        return None
+    before = ft[pm.start() - 1] if pm.start() > 0 else ""
+    # 签约6个, 最近3年, 赶超: a one-character qualifier glued to a word is not one
+    if before and before in blockers.get(pm.group().strip(), ()):
+        return None
+    return pm
+
+
 def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
     s, e = m.start(), m.end()
     num = ft[s:e]
@@ -259,7 +284,10 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
             num, e = num[:-1], e - 1
         else:
             break
-    if not num or not has_digit(num):
+    if not num:
+        return None
+    bare = not has_digit(num)
+    if bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)):
         return None
     chinese = is_chinese(num)
     # 456余万元, 1亿3千多万: a qualifier inside the numeral, before its magnitude
@@ -307,6 +335,8 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
             if ok and value <= v2:
                 unit, value_max, end = unit2, v2, unit2[2]
                 quals += q2
+    if bare and unit is None:
+        return None
     if unit is None:
         # X成 → X*10 %, when 成 is not the start of a word (成为, 成果 ...)
         if p < len(ft) and ft[p] == "成" and (p + 1 >= len(ft) or ft[p + 1] not in cheng_bad) and value <= 10:
@@ -317,4 +347,5 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
     u = lex.units[written]
     canon = u.canonical + (f"/{den}" if den else "")
     return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
-                   chinese=chinese, magnitude=has_magnitude(num), unit_end=end, numeral=num, denominator=den)
+                   chinese=chinese, magnitude=has_magnitude(num), unit_end=end, numeral=num, denominator=den,
+                   bare=bare)

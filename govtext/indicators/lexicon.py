@@ -22,6 +22,7 @@ class Unit:
     written: str
     kind: str
     canonical: str
+    compound: bool = False   # made by with_compounds (宗次), not listed in units.tsv
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def with_compounds(units: dict[str, Unit], suffixes, skip) -> dict[str, Unit]:
         for suf in suffixes:
             w = u.written + suf
             if w not in out:
-                out[w] = Unit(w, "count", u.canonical + suf)
+                out[w] = Unit(w, "count", u.canonical + suf, compound=True)
     return out
 
 

@@ -34,8 +34,10 @@ REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_buildi
 @lru_cache(maxsize=1)
 def _cues():
     w = lexicon().words
+    # fixed phrases (预期寿命) and goal words inside an outcome's noun phrase (285个计划新开工项目)
+    exceptions = re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}")
     return (w["target_cues"], w["target_cues_weak"], w["target_cues_clause_regex"], w["outcome_cues"],
-            w["target_cue_exceptions"], w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"],
+            exceptions, w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"],
             w["outcome_before_number_regex"], w["target_cues_strong_regex"])
 
 
