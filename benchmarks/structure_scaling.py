@@ -4,7 +4,8 @@
 
 Builds (1) a report written as ONE line (~1 MB and ~2 MB) with run-in headings and long bodies, and
 (2) a report with 10,000 and 20,000 headings on their own lines, (3) a one-line report with no markers
-(parallel-sentence part titles, a problem-turn cue in every paragraph); times parse_structure on each size and
+(parallel-sentence part titles, a problem-turn cue in every paragraph), (4) one line holding one list of
+thousands of same-family markers; times parse_structure on each size and
 prints the doubling ratio (about 2.0 = linear).
 """
 from __future__ import annotations
@@ -66,6 +67,12 @@ def unnumbered_line(target: int) -> str:
     return unit * (target // len(unit))
 
 
+def one_sibling_list(target: int) -> str:
+    """One line, one list of thousands of same-family run-in markers (the sibling passes see one group)."""
+    item = "（二）坚持党建引领、融合赋能，基层堡垒更加坚强凝心铸魂固本强基。全年学习多次，开展活动多次。"
+    return "一、工作回顾" + item * (target // len(item))
+
+
 def timed(text: str) -> tuple[float, int]:
     best = float("inf")
     for _ in range(2):
@@ -77,7 +84,7 @@ def timed(text: str) -> tuple[float, int]:
 
 def main() -> None:
     cases = [("one-line report", one_line, 1_000_000), ("many headings", many_headings, 10_000),
-             ("unnumbered line", unnumbered_line, 1_000_000)]
+             ("unnumbered line", unnumbered_line, 1_000_000), ("one sibling list", one_sibling_list, 250_000)]
     for name, build, n in cases:
         a, b = build(n), build(2 * n)
         ta, ha = timed(a)

@@ -106,10 +106,15 @@ def _bad_ends() -> tuple[str, ...]:
     return tuple(c.get("title_never_ends_with", []))
 
 
+@lru_cache(maxsize=1)
+def _openers_re():
+    import regex
+    return regex.compile("|".join(regex.escape(o) for o in _openers()[0]))
+
+
 def opener_at(s: str, i: int) -> bool:
-    ops, longest = _openers()
-    head = s[i:i + longest]
-    return any(head.startswith(o) for o in ops)
+    """Whether a body opener (structure_cues.json body_openers) starts at ``s[i]``."""
+    return _openers_re().match(s, i) is not None
 
 
 def cut_scores(s: str, limit: int, min_len: int = 4) -> list[tuple[int, float]]:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -644,9 +645,9 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
     shortest = min(e - b for _, b, e in mem)
     best_o = None
     for o in range(1, min(shortest, 8) - 1):
-        words = [text[b + o:b + o + 2] for _, b, _ in mem]
-        w = max(set(words), key=words.count)
-        if words.count(w) == len(mem) and regex.match(r"\p{Han}{2}$", w):
+        words = {text[b + o:b + o + 2] for _, b, _ in mem}
+        w = next(iter(words))
+        if len(words) == 1 and regex.match(r"\p{Han}{2}$", w):
             best_o = o
             break
     if best_o is None:
@@ -707,8 +708,9 @@ def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = 
         return cut <= end - 4 and cut in sc and not seg[:cut].endswith(bad_ends)
 
     whole = [m[6] - m[2] - 1 for m in mem if m[6] > m[2] and "，" not in m[4][m[2] + 1:m[6]]]
-    mode = max(set(whole), key=whole.count) if whole else 0
-    if mode >= 12 and mode % 2 == 0 and whole.count(mode) >= max(3, len(mem) * 2 / 3):
+    counts = Counter(whole)
+    mode, n_mode = counts.most_common(1)[0] if counts else (0, 0)
+    if mode >= 12 and mode % 2 == 0 and n_mode >= max(3, len(mem) * 2 / 3):
         half = mode // 2
         for i, ts, c, end, seg, sc, t in mem:
             if usable(c, half, end, seg, sc):
