@@ -127,16 +127,17 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
         return None
     df = sections
     roles = effective_roles(df)
-    starts_num = pd.to_numeric(df["start"], errors="coerce")
-    ends_num = pd.to_numeric(df["end"], errors="coerce")
-    valid = [i for i in range(len(df)) if pd.notna(starts_num.iloc[i]) and pd.notna(ends_num.iloc[i])]
+    # plain lists: per-element pandas access costs more than the whole extraction
+    s_all = pd.to_numeric(df["start"], errors="coerce").tolist()
+    e_all = pd.to_numeric(df["end"], errors="coerce").tolist()
+    valid = [i for i in range(len(df)) if s_all[i] == s_all[i] and e_all[i] == e_all[i]]
     if not valid:
         return None
-    df = df.assign(start=starts_num, end=ends_num)
-    order = sorted(valid, key=lambda i: (int(df["start"].iloc[i]), -int(df["end"].iloc[i])))
-    starts = [int(df["start"].iloc[i]) for i in order]
-    ends = [int(df["end"].iloc[i]) for i in order]
-    labels = [df.index[i] for i in order]
+    order = sorted(valid, key=lambda i: (int(s_all[i]), -int(e_all[i])))
+    index = list(df.index)
+    starts = [int(s_all[i]) for i in order]
+    ends = [int(e_all[i]) for i in order]
+    labels = [index[i] for i in order]
     rl = [roles[i] for i in order]
     return starts, ends, labels, rl
 
@@ -158,12 +159,21 @@ def effective_roles(df: pd.DataFrame) -> list:
                 roles[i] = roles[j]
                 seen += 1
     # sections with no parent info: inherit from the enclosing section with a role
-    starts, ends = list(df["start"]), list(df["end"])
-    for i in range(len(roles)):
-        if roles[i] is None:
-            for j in range(len(roles)):
-                if j != i and roles[j] and starts[j] <= starts[i] and ends[i] <= ends[j]:
-                    roles[i] = roles[j]
+    if all(roles):
+        return roles
+    starts = pd.to_numeric(df["start"], errors="coerce").tolist()
+    ends = pd.to_numeric(df["end"], errors="coerce").tolist()
+    # one sweep in (start, -end) order with a stack of enclosing sections: the innermost
+    # enclosing section with a role gives it (linear, where a pairwise check is quadratic)
+    order = sorted((i for i in range(len(roles)) if starts[i] == starts[i] and ends[i] == ends[i]),
+                   key=lambda i: (starts[i], -ends[i]))
+    stack: list[tuple[float, str | None]] = []   # (end, role handed down)
+    for i in order:
+        while stack and stack[-1][0] < ends[i]:
+            stack.pop()
+        if roles[i] is None and stack:
+            roles[i] = stack[-1][1]
+        stack.append((ends[i], roles[i] or (stack[-1][1] if stack else None)))
     return roles
 
 

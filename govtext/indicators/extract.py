@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 from .context import SectionLocator, TextContext, change_of, section_index, subject_after, subject_before
@@ -112,9 +113,16 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         if not reason:
             prev = row
     cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
-    df = pd.DataFrame(rows, columns=cols)
-    if len(df):
-        df = df.astype({"value": float, "value_max": float, "approx": bool, "target": bool,
-                        "start": int, "end": int})
-        df["change"] = df["change"].astype(object).where(df["change"].notna(), None)
+    if not rows:
+        return pd.DataFrame(rows, columns=cols)
+    # column by column with their dtypes: building from row dicts and casting after costs
+    # more than the whole scan on a large report
+    data = {c: [r[c] for r in rows] for c in cols}
+    for c, dtype in _DTYPES.items():
+        data[c] = np.asarray(data[c], dtype=dtype)
+    df = pd.DataFrame(data, columns=cols)
+    df["change"] = pd.Series(data["change"], dtype=object, index=df.index)   # up / down / None
     return df
+
+
+_DTYPES = {"value": float, "value_max": float, "approx": bool, "target": bool, "start": np.int64, "end": np.int64}

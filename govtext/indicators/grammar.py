@@ -297,14 +297,17 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
         if not quals:
             quals.append(ft[p])
         p += 1
+    unit = _read_unit(lex, ft, p, chinese, denom_re)
+    end = unit[2] if unit else p
+    rm = sep_re.match(ft, end)
+    # most numerals with no unit, range or 成 after them (统一, 进一步) stop here, before parsing
+    if unit is None and rm is None and ft[p:p + 1] != "成":
+        return None
     value = parse_numeral_f(num)
     if math.isnan(value):
         return None
-    unit = _read_unit(lex, ft, p, chinese, denom_re)
     value_max = math.nan
-    end = unit[2] if unit else p
     # a range: 5%—6%, 3至5个, 5-8万元
-    rm = sep_re.match(ft, end)
     if rm and not (quals and unit is None):
         m2 = numeral_re.match(ft, rm.end())
         if m2 and has_digit(m2.group()) and is_chinese(m2.group()) == chinese:

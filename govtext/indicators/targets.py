@@ -41,6 +41,18 @@ def _cues():
             w["outcome_before_number_regex"], w["target_cues_strong_regex"])
 
 
+@lru_cache(maxsize=512)
+def _sentence_cues(sentence: str) -> tuple[bool, bool]:
+    """(opens as a review, holds a strong goal word) for a sentence, names and fixed phrases removed.
+
+    Cached: every number of a sentence asks the same question.
+    """
+    strong, _, _, _, exceptions, review_open, *_, strong_re = _cues()
+    cleaned = exceptions.sub("", _QUOTED.sub("", sentence))
+    return (bool(review_open.search(cleaned.lstrip())),
+            bool(strong.search(cleaned) or strong_re.search(cleaned)))
+
+
 def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False,
               paragraph_opening: str = "", before: str = "") -> bool:
     """Goal (True) or outcome (False) for a number in ``clause`` of ``sentence`` under a section ``role``.
@@ -57,7 +69,6 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
         return False
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
     clause = exceptions.sub("", _QUOTED.sub("", clause))
-    sentence = exceptions.sub("", _QUOTED.sub("", sentence))
     if outcome_re.search(clause):
         return False
     if strong.search(clause) or strong_re.search(clause):
@@ -65,13 +76,12 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     if role in REVIEW_ROLES:
         return False
     if role in PLAN_ROLES:
-        opening = sentence.lstrip()
-        if review_open.search(opening) or review_open.search(paragraph_opening.lstrip()):
+        if _sentence_cues(sentence)[0] or review_open.search(paragraph_opening.lstrip()):
             return False
         return True
     if weak.search(clause) or clause_re.search(clause):
         return True
-    if strong.search(sentence) or strong_re.search(sentence):
+    if _sentence_cues(sentence)[1]:
         return True
     if role is None and plan_document:
         return True
