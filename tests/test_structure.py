@@ -481,3 +481,10 @@ def test_run_in_siblings_with_bold_lead_phrases_of_the_same_length():
                                        "坚持民生优先、优质普惠，群众生活持续改善", "坚持底线思维、守牢防线，安全形势平稳可控"]
     check_cover(t, s)
     assert "凝心铸魂固本强基。我局组织学习12次。" in list(s.passages.text)
+
+
+def test_short_sentence_title_before_its_stop_stays_whole():
+    t = ("一、2019年工作回顾（一）经济发展稳中向好。全年增长8%。（二）改革开放纵深推进。推出改革举措60项。"
+         "（三）乡村振兴扎实推进。新建示范村20个。二、2020年工作安排（一）抓项目。开工10个。")
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs][1:4] == ["经济发展稳中向好", "改革开放纵深推进", "乡村振兴扎实推进"]

@@ -25,6 +25,8 @@ RUNIN_OVERRIDE = 4.5
 SOLO_RUNIN = 3.0
 SOLO_OVERRIDE = 6.0
 SOLO_FAMILIES = ("part", "cn", "paren_cn")
+# a title of at most this many characters up to its 。 is whole (改革开放纵深推进。): no run-in cut inside
+SHORT_TERM = 10
 # sibling pass: bonus weight for a cut at the siblings' title length; a 。-ended title is re-cut only
 # when it is this much longer than they are and the re-cut scores at least SIB_TERM_NEED
 SIB_WEIGHT = 3.0
@@ -168,7 +170,7 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
         if dc:
             return p, p + dc, p + dc, "runin", True
     if 0 <= t <= max_title:
-        if (runin or solo_runin) and t > 4:
+        if (runin or solo_runin) and t > SHORT_TERM:
             cut, sc = best_cut(seg, min(t - 1, run_max), bonus=bonus)
             need = RUNIN_OVERRIDE if runin or opener_at(seg, cut) else SOLO_OVERRIDE
             if cut and sc >= need:
