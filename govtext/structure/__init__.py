@@ -9,8 +9,13 @@
 
 Modules: ``markers`` (marker families), ``detect`` (headings), ``boundary`` (where a run-in title ends),
 ``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs).
-Data: ``data/structure_markers.json``, ``data/structure_cues.json``, ``data/structure_boundary.json``
-(learned by ``python -m govtext.structure.train_boundary``), ``data/roles.json``.
+Data: ``data/structure_markers.json``, ``data/structure_cues.json`` (openers, parallel-shape words),
+``data/structure_boundary.json`` (learned by ``python -m govtext.structure.train_boundary``),
+``data/structure_passages.json`` (problem-turn cues that split passages on one-line pages), ``data/roles.json``.
+
+Run-in titles (crawled one-line pages) are cut by, in order: a decisive body opener (一是, 我局, 今年以来),
+the learned boundary score, the parallel shape of the title's own clauses, and then the sibling passes in
+``detect`` (siblings' title length, last-clause length, a shared word, a common clause length).
 """
 from __future__ import annotations
 
