@@ -217,6 +217,9 @@ CASES = [
     ("ordinal list sharing di", "配合完成第一、二轮生态督察反馈问题整改。", []),
     ("order not count", "推广油气三次回收技术，推动三次产业融合，改造二次供水设施。", []),
     ("chinese count of times kept", "全年开展三次集中培训。", [R("三次", 3, "次")]),
+    # --- traditional script (1950s reports) ------------------------------------------
+    ("traditional", "全縣受災農田約一億二千餘萬畝，棉紗產量等於上年的二點六倍，建成工廠三十五個。",
+     [R("約一億二千餘萬畝", 120000000, "亩", q="约余"), R("二點六倍", 2.6, "倍"), R("三十五個", 35, "个")]),
     # --- goal words inside an outcome's noun phrase -----------------------------------
     ("plan inside noun phrase", "列入省重点的46个计划新开工项目全部开工。",
      [R("46个", 46, "个", target=False)]),

@@ -127,6 +127,28 @@ def _compound_blockers() -> str:
 
 
 @lru_cache(maxsize=1)
+def _traditional() -> tuple[str, tuple[tuple[str, str], ...]]:
+    rules = lexicon().rules
+    src, dst = rules.get("traditional_fold", ["", ""])
+    return rules.get("traditional_markers", ""), tuple(zip(src, dst))
+
+
+def _fold_traditional(ft: str) -> str:
+    """Numerals, units and qualifiers of a traditional-script text in simplified form, one for one.
+
+    >>> _fold_traditional("約一億六千餘萬畝，這個")
+    '约一亿六千余万亩，這个'
+    """
+    markers, pairs = _traditional()
+    if not any(c in ft for c in markers):
+        return ft
+    for a, b in pairs:
+        if a in ft:
+            ft = ft.replace(a, b)
+    return ft
+
+
+@lru_cache(maxsize=1)
 def _unit_blockers() -> dict[str, str]:
     return dict(lexicon().rules.get("unit_not_followed_by", {}))
 
@@ -163,7 +185,7 @@ def _read_unit(lex, ft, p, chinese, denom_re):
 def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
     lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
-    ft = fold_width(text)
+    ft = _fold_traditional(fold_width(text))
     n = len(ft)
     pos = 0
     last_end = 0
