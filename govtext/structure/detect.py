@@ -190,13 +190,6 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
             pc = _parallel_clause_cut(seg, cut, bonus)
             if pc and "，" in seg[pc:cut]:
                 return p, p + pc, p + pc, "runin", None
-            # the boundary cut fell inside the first clause (更加注重塑造风情文化|特色，做精做美国际旅游岛坚持…):
-            # a parallel second clause running into a verb-led lead sentence ends the title later
-            region = run_max if t < 0 else min(t - 1, run_max)
-            if cut < seg.find("，", 0, region) if "，" in seg[:region] else False:
-                pc = _parallel_clause_cut(seg, region, bonus)
-                if pc > cut and "，" in seg[pc:region]:
-                    return p, p + pc, p + pc, "runin", None
             return p, p + cut, p + cut, "runin", sc >= RUNIN_OVERRIDE
     return None
 
