@@ -488,3 +488,14 @@ def test_short_sentence_title_before_its_stop_stays_whole():
          "（三）乡村振兴扎实推进。新建示范村20个。二、2020年工作安排（一）抓项目。开工10个。")
     s, hs = heads(t, GWR)
     assert [h[1] for h in hs][1:4] == ["经济发展稳中向好", "改革开放纵深推进", "乡村振兴扎实推进"]
+
+
+def test_siblings_sharing_a_word_in_their_last_clause():
+    # B clauses share 更加 at the same place; the lead phrases differ in length, so only the shared word
+    # (not the halves rule) tells where B ends; 红色引擎|更加澎湃 would split the predicate off
+    t = ("一、2023年工作开展情况（一）坚持党建引领，红色引擎更加澎湃赓续初心使命。我局组织学习12次。"
+         "（二）聚焦执法规范，法治环境更加优化夯实基础规范执法行为。我局完善制度5项。"
+         "（三）强化安全监管，底线防线更加牢固筑牢防线守护平安。我局排查隐患60处。二、2024年工作计划（一）深化党建引领。学习12次。")
+    s, hs = heads(t, SUMMARY)
+    assert [h[1] for h in hs][1:4] == ["坚持党建引领，红色引擎更加澎湃", "聚焦执法规范，法治环境更加优化", "强化安全监管，底线防线更加牢固"]
+    check_cover(t, s)

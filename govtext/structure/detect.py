@@ -589,10 +589,10 @@ def _sibling_recut(text, cands, limits, spans, sib_bonus) -> None:
     for g in _sibling_groups(cands):
         if len(g) >= 3:
             _sibling_last_clause(text, g, limits, spans, verbs, bad_ends)
-            _sibling_shared_word(text, g, limits, spans, bad_ends)
-            _sibling_clause_consensus(text, g, limits, spans, bad_ends,
-                                      crawled=any(cands[i][3] - cands[i][2] >= CRAWLED_LINE for i in g)
-                                      or len({cands[i][2] for i in g}) < len(g))
+            if not _sibling_shared_word(text, g, limits, spans, bad_ends):
+                _sibling_clause_consensus(text, g, limits, spans, bad_ends,
+                                          crawled=any(cands[i][3] - cands[i][2] >= CRAWLED_LINE for i in g)
+                                          or len({cands[i][2] for i in g}) < len(g))
 
 
 def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
@@ -630,7 +630,7 @@ def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
                 break
 
 
-def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
+def _sibling_shared_word(text, g, limits, spans, bad_ends) -> bool:
     """Siblings titled "A，B" whose B share a word at the same place (红色引擎更加澎湃 / 法治环境更加优化 /
     底线防线更加牢固) and whose B all run on into a lead phrase before the 。 (…更加澎湃赓续初心学思践悟。):
     B ends at the same length in all of them, where the summed boundary scores are best. In place."""
@@ -643,7 +643,7 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
         if k > sp[0]:
             mem.append((i, k + 1, sp[1]))               # last clause [k+1, title end)
     if len(mem) < 3 or len(mem) * 3 < len(g) * 2:
-        return
+        return False
     shortest = min(e - b for _, b, e in mem)
     best_o = None
     for o in range(1, min(shortest, 8) - 1):
@@ -653,7 +653,7 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
             best_o = o
             break
     if best_o is None:
-        return
+        return False
     best_j, best_sum = 0, float("-inf")
     for j in range(best_o + 3, best_o + 7):
         total = 0.0
@@ -670,10 +670,12 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> None:
             total += sc
         if total > best_sum:
             best_j, best_sum = j, total
-    if best_j and best_sum / len(mem) >= SHARED_NEED:
-        for i, b, e in mem:
-            ts = spans[i][0]
-            spans[i] = (ts, b + best_j, b + best_j, "runin", None)
+    if not best_j or best_sum / len(mem) < SHARED_NEED:
+        return False
+    for i, b, e in mem:
+        ts = spans[i][0]
+        spans[i] = (ts, b + best_j, b + best_j, "runin", None)
+    return True
 
 
 def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = False) -> None:
@@ -705,9 +707,12 @@ def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = 
     if len(mem) < 3 or len(mem) * 3 < len(g) * 2:
         return
 
+    adverbs = tuple(cues()["predicate_adverbs"])
+
     def usable(c, n, end, seg, sc):
         cut = c + 1 + n
-        return cut <= end - 4 and cut in sc and not seg[:cut].endswith(bad_ends)
+        return (cut <= end - 4 and cut in sc and not seg[:cut].endswith(bad_ends)
+                and not seg.startswith(adverbs, cut))     # 红色引擎|更加澎湃: the predicate is still title
 
     whole = [m[6] - m[2] - 1 for m in mem if m[6] > m[2] and "，" not in m[4][m[2] + 1:m[6]]]
     counts = Counter(whole)
