@@ -499,3 +499,14 @@ def test_siblings_sharing_a_word_in_their_last_clause():
     s, hs = heads(t, SUMMARY)
     assert [h[1] for h in hs][1:4] == ["坚持党建引领，红色引擎更加澎湃", "聚焦执法规范，法治环境更加优化", "强化安全监管，底线防线更加牢固"]
     check_cover(t, s)
+
+
+def test_year_part_titles_do_not_set_the_length_of_other_part_titles():
+    # 2019年工作回顾 / 2020年工作安排 are cut for sure but have a fixed form: the third part title, not
+    # parallel to them, must not be pulled to their length (…加快建设|人民满意的服务型政府)
+    t = ("一、2019年工作回顾过去一年，我们攻坚克难。（一）抓项目。开工10个。\n二、2020年工作安排2020年是关键之年。"
+         "（一）抓招商。签约5个。\n三、发扬斗争精神，深化有解思维，加快建设人民满意的服务型政府落实“一岛两窗”战略使命，"
+         "实现高质量发展，必须深化党的建设主体责任工程，持之以恒强化政府自身建设。\n（一）锤炼政治品格。学习12次。")
+    s, hs = heads(t, GWR)
+    third = s.sections[s.sections.level == 1].iloc[2]
+    assert "人民满意的服务型政府" in third.title and third.role == "self_building"
