@@ -41,6 +41,10 @@ def _cues():
             w["outcome_before_number_regex"], w["target_cues_strong_regex"])
 
 
+def _COMPARATIVE():
+    return lexicon().words["outcome_comparatives_regex"]
+
+
 @lru_cache(maxsize=512)
 def _sentence_cues(sentence: str) -> tuple[bool, bool]:
     """(opens as a review, holds a strong goal word) for a sentence, names and fixed phrases removed.
@@ -69,6 +73,11 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
         return False
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
     clause = exceptions.sub("", _QUOTED.sub("", clause))
+    # 拟安排…比上年增加81亿元: a comparison with last year belongs to the aim when the
+    # sentence sets one (a plan part alone is not enough: review text is often mis-filed there)
+    if role not in REVIEW_ROLES and (_sentence_cues(sentence)[1] or clause_re.search(clause)) \
+            and not _sentence_cues(sentence)[0]:
+        clause = _COMPARATIVE().sub("", clause)
     if outcome_re.search(clause):
         return False
     if strong.search(clause) or strong_re.search(clause):
