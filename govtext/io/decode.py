@@ -12,6 +12,8 @@ charset-normalizer's best guess, accepted only when it passes the same check.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import codecs
 import re
 from functools import lru_cache
@@ -69,7 +71,9 @@ def han_quality(text: str, sample: int = 20000) -> tuple[int, float]:
     if not han:
         return 0, 0.0
     common = common_han()
-    return len(han), sum(1 for c in han if c in common) / len(han)
+    # Count distinct characters once: a report repeats a few thousand characters many times.
+    hits = sum(n for c, n in Counter(han).items() if c in common)
+    return len(han), hits / len(han)
 
 
 def mojibake_reason(text: str) -> str | None:
@@ -81,8 +85,7 @@ def mojibake_reason(text: str) -> str | None:
     True
     """
     s = text[:20000]
-    visible = [c for c in s if not c.isspace()]
-    n = len(visible)
+    n = len("".join(s.split()))
     if n == 0:
         return None
     if s.count("\ufffd") > max(2, n // 100):
