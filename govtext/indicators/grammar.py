@@ -306,7 +306,7 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
             num, e = num[:-1], e - 1
         else:
             break
-    if not num:
+    if not num or num[0] == "零":   # 一年零三个月: 零 continues a number before it
         return None
     bare = not has_digit(num)
     if bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)):
