@@ -44,13 +44,19 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     ctx = TextContext(text)
     index = section_index(sections)
     # our own reading of the top-level parts, used where the structure gives no role
-    fallback = None
-    fb = fallback_sections(text, meta)
-    if fb:
-        fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb])
+    # (computed on first need: most numbers sit in sections with a role)
+    fallback_locator: list = []
+
+    def locate_fallback(pos: int):
+        if not fallback_locator:
+            fb = fallback_sections(text, meta)
+            fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb]) \
+                if fb else None
+            fallback_locator.append(SectionLocator(fallback))
+        return fallback_locator[0](pos)
+
     plan_document = str(meta.get("report_type") or "") == "plan"
     locate = SectionLocator(index)
-    locate_fallback = SectionLocator(fallback)
 
     rows = []
     sentences: dict[tuple[int, int], str] = {}
@@ -63,7 +69,7 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         c_lo, c_hi = ctx.clause_span(ns)
         s_lo, s_hi = ctx.sentence_span(ns)
         label, role = locate(ns)
-        if fallback is not None and role in (None, "other", "preamble"):
+        if role in (None, "other", "preamble"):
             role = locate_fallback(ns)[1] or role
         # windows are capped so that a text without punctuation stays linear
         c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m.end + MAX_CLAUSE)

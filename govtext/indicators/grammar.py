@@ -182,6 +182,23 @@ def _read_unit(lex, ft, p, chinese, denom_re):
     return written, den, end
 
 
+# every anchor starts with one of these: finding them first and matching the anchor only
+# there is ~6x faster than searching with the whole alternation
+_ANCHOR_START = re.compile(r"[\d零一二两三四五六七八九十百千万亿余多翻]")
+
+
+def _next_anchor(anchor, ft: str, pos: int):
+    """Leftmost anchor match at or after ``pos`` (same result as ``anchor.search``)."""
+    while True:
+        c = _ANCHOR_START.search(ft, pos)
+        if not c:
+            return None
+        m = anchor.match(ft, c.start())
+        if m:
+            return m
+        pos = c.start() + 1
+
+
 def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
     lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
@@ -190,7 +207,7 @@ def scan(text: str) -> Iterator[Mention]:
     pos = 0
     last_end = 0
     while True:
-        m = anchor.search(ft, pos)
+        m = _next_anchor(anchor, ft, pos)
         if not m:
             return
         s = m.start()
