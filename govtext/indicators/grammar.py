@@ -257,6 +257,8 @@ def scan(text: str) -> Iterator[Mention]:
         pos = max(pos, mention.end)
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
         pm = _pre_qualifier(ft, s, pre_re, blockers)
+        if pm is None and mention.bare:
+            pm = _bare_qualifier(ft, s)   # 上千家: only before a magnitude with no digit
         if pm:
             mention.qualifiers.insert(0, pm.group().strip())
             mention.start = pm.start()
@@ -299,6 +301,21 @@ def _enumerated(ft: str, lo: int, s: int, last: Mention) -> list[Mention]:
                            kind=last.kind, chinese=False, magnitude=bool(mag), unit_end=it.end(1),
                            numeral=it.group(1), form="enumerated"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_qualifier_re():
+    r = lexicon().rules
+    words = r.get("bare_qualifier_before", [])
+    not_after = r.get("bare_qualifier_not_after", "")
+    guard = f"(?<![{re.escape(not_after)}])" if not_after else ""
+    return re.compile(f"{guard}(?:{alternation(words)})$") if words else None
+
+
+def _bare_qualifier(ft: str, s: int):
+    """上 in 上千家, 上百人 (approximate, only before a bare magnitude), or None."""
+    rx = _bare_qualifier_re()
+    return rx.search(ft, max(0, s - 3), s) if rx else None
 
 
 def _pre_qualifier(ft: str, s: int, pre_re, blockers):
