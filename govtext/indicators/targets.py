@@ -8,6 +8,13 @@ opens as a review (过去五年, 一年来); with no section role, weaker words 
 clause (争取, 确保, 将, 要) or a strong one in the sentence decide, and plan-only
 documents hold targets.
 
+The sentence must SET an aim: goal words inside a noun phrase describing an
+outcome are removed first (285个计划新开工项目, 占总任务…的, 目标完成率, 入选…计划,
+超年度计划28%), and a comparison with last year (比上年增加) counts as an outcome
+word only when the sentence sets no aim (拟安排…比上年增加81亿元 is a goal).
+
+>>> is_target("285个计划新开工项目全部开工", "285个计划新开工项目全部开工。", None)
+False
 >>> is_target("力争新开工122个项目", "力争新开工122个项目。", None)
 True
 >>> is_target("现有17个", "现有17个，新建5个。", "plans")
