@@ -203,6 +203,10 @@ CASES = [
     ("MW", "分布式光伏装机达到45MW，储能电站10MWh。",
      [R("45MW", 45, "兆瓦", kind="power"), R("10MWh", 10, "兆瓦时", kind="energy")]),
     ("kW", "新建充电桩总功率1200kW。", [R("1200kW", 1200, "千瓦")]),
+    ("compute", "新增智能算力1.2万P，总算力达到3 EFLOPS，推广3P模式。",
+     [R("1.2万P", 12000, "P", kind="compute"), R("3 EFLOPS", 3, "EFLOPS")]),
+    ("horsepower and boiler tons", "更新渔船主机4600马力，改造燃煤锅炉85蒸吨。",
+     [R("4600马力", 4600, "马力", kind="power"), R("85蒸吨", 85, "蒸吨")]),
     ("jiating is no measure word", "惠及近十万家庭。", []),
     ("du as written", "全年发电量突破12亿度。", [R("突破12亿度", 1.2e9, "度", q="突破", kind="energy")]),
     # --- a magnitude with no digit, next to a qualifier -------------------------------
