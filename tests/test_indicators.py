@@ -387,3 +387,28 @@ def test_rows_sorted_non_overlapping():
     starts, ends = df["start"].tolist(), df["end"].tolist()
     assert starts == sorted(starts)
     assert all(e <= s for e, s in zip(ends, starts[1:]))
+
+
+def test_fold_width_long_and_short_agree():
+    from govtext.indicators.numerals import _FOLD, fold_width
+
+    text = "全年增长８．５％，投入１２３４万元〇○　。" * 40
+    assert len(text) > 256
+    assert fold_width(text) == text.translate(_FOLD)
+    assert fold_width(text[:30]) == text[:30].translate(_FOLD)
+
+
+def test_anchor_prefilter_matches_plain_search():
+    from govtext.indicators.grammar import _next_anchor, _patterns, fold_width
+
+    anchor = _patterns()[1]
+    text = fold_width("统一部署，翻一番，三分之一，百分之五十，1/3，近百件，5.2万户，两千余人，余下，多项。" * 3)
+    pos, got, want = 0, [], []
+    while (m := _next_anchor(anchor, text, pos)):
+        got.append(m.span())
+        pos = m.end()
+    pos = 0
+    while (m := anchor.search(text, pos)):
+        want.append(m.span())
+        pos = m.end()
+    assert got == want and got
