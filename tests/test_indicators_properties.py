@@ -14,7 +14,9 @@ from conftest import needs_shared, shared_manifest_rows
 # characters that exercise the grammar: digits of both widths, Chinese numerals,
 # magnitudes, qualifiers, units, separators, quotes and punctuation
 ALPHABET = ("0123456789０１２３４５６７８９.,．，%％‰-—~至到/每 　\n" "零〇○一二两三四五六七八九十百千万亿余多近约超逾不足到以上下内左右"
-            "个件人户元项名家次场年月日号第分之成倍番翻点百分比亩吨公里平方米千瓦克时周岁期“”（）+GAPM：。；、")
+            "个件人户元项名家次场年月日号第分之成倍番翻点百分比亩吨公里平方米千瓦克时周岁期“”（）+GAPM：。；、"
+            # compounds, bare magnitudes, traditional script, Latin units, goal words
+            "宗轮台列路干上破個萬億點餘約kVWTBh計划目标任务占总入选拟将比较")
 
 
 def check_frame(text, df):
@@ -31,6 +33,13 @@ def check_frame(text, df):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=ALPHABET, max_size=80))
 def test_any_grammar_string(text):
+    check_frame(text, extract_indicators(text))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=ALPHABET, min_size=300, max_size=700))
+def test_long_grammar_string(text):
+    """Long inputs take the fast folding path (one replace per character)."""
     check_frame(text, extract_indicators(text))
 
 
