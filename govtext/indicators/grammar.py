@@ -259,6 +259,11 @@ def scan(text: str) -> Iterator[Mention]:
         pm = _pre_qualifier(ft, s, pre_re, blockers)
         if pm is None and mention.bare:
             pm = _bare_qualifier(ft, s)   # 上千家: only before a magnitude with no digit
+        if pm is None and mention.kind in ("percent", "multiple") and ft[s - 1:s] == "的":
+            sq = _share_qualifier(ft, s)
+            if sq and sq.start() >= last_end:   # 接近学生人数的百分之五十: the span runs from the qualifier
+                mention.qualifiers.insert(0, sq.group("q"))
+                mention.start = sq.start()
         if pm:
             mention.qualifiers.insert(0, pm.group().strip())
             mention.start = pm.start()
@@ -310,6 +315,18 @@ def _bare_qualifier_re():
     not_after = r.get("bare_qualifier_not_after", "")
     guard = f"(?<![{re.escape(not_after)}])" if not_after else ""
     return re.compile(f"{guard}(?:{alternation(words)})$") if words else None
+
+
+@lru_cache(maxsize=1)
+def _share_qualifier_re():
+    pats = lexicon().rules.get("share_qualifier_regex", [])
+    return re.compile("|".join(pats)) if pats else None
+
+
+def _share_qualifier(ft: str, s: int):
+    """约占全年投资总额的三分之二: the qualifier a few words before a share, or None."""
+    rx = _share_qualifier_re()
+    return rx.search(ft, max(0, s - 26), s) if rx else None
 
 
 def _bare_qualifier(ft: str, s: int):
