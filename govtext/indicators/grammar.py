@@ -206,6 +206,7 @@ def scan(text: str) -> Iterator[Mention]:
     n = len(ft)
     pos = 0
     last_end = 0
+    lead_q = None   # (end, unit, qualifier) of the last mention with a qualifier before it
     while True:
         m = _next_anchor(anchor, ft, pos)
         if not m:
@@ -277,6 +278,10 @@ def scan(text: str) -> Iterator[Mention]:
             mention.qualifiers.append(qm.group())
             mention.end = qm.end()
             pos = max(pos, mention.end)
+        if not mention.qualifiers and lead_q and lead_q[0] == last_end and ft[last_end:s] == "、" \
+                and lead_q[1] == mention.unit:
+            # 接连突破8万亿元、9万亿元: one qualifier governs the list (the span keeps to the number)
+            mention.qualifiers.append(lead_q[2])
         # 百/千亿 with no digit are numbers only after a qualifier (近百件, 超千家) or, for a
         # compound magnitude, before one (千亿元以上); alone they open words (百姓, 千万工程)
         if mention.bare and not (pm or (len(mention.numeral) >= 2 and mention.qualifiers)):
@@ -284,6 +289,9 @@ def scan(text: str) -> Iterator[Mention]:
         if not (math.isfinite(mention.value) and (math.isnan(mention.value_max) or math.isfinite(mention.value_max))):
             continue
         last_end = mention.end
+        before_q = mention.qualifiers[0] if mention.qualifiers and (
+            pm or mention.start < mention.num_start or lead_q and lead_q[2] == mention.qualifiers[0]) else None
+        lead_q = (last_end, mention.unit, before_q) if before_q else None
         yield mention
 
 
