@@ -72,6 +72,10 @@ def exclusion(text: str, m: Mention) -> str | None:
         return "ordinal"
     if before and before in "几数" and m.chinese:
         return "vague"   # 几十座, 数百人
+    if before == "每":
+        return "per"     # 每10万人, 每50公斤: the base of a rate, not a quantity
+    if m.written_unit == "项" and text.startswith("目", m.unit_end) and 1900 <= m.value <= 2100:
+        return "year"    # “2022项目建设攻坚年”
     if before == "前" and m.written_unit in ("名", "位"):
         return "rank"
     # codes and names with digits: 5G, PM2.5, C919, U18, 1+3+N, "7+1", No.3
