@@ -207,6 +207,8 @@ CASES = [
      [R("1.2万P", 12000, "P", kind="compute"), R("3 EFLOPS", 3, "EFLOPS")]),
     ("horsepower and boiler tons", "更新渔船主机4600马力，改造燃煤锅炉85蒸吨。",
      [R("4600马力", 4600, "马力", kind="power"), R("85蒸吨", 85, "蒸吨")]),
+    ("old metric words", "建成一千五百立方公尺的高炉，轧钢机一千一百五十公厘，新修公路三百公尺。",
+     [R("一千五百立方公尺", 1500, "立方米"), R("一千一百五十公厘", 1150, "毫米"), R("三百公尺", 300, "米")]),
     ("jiating is no measure word", "惠及近十万家庭。", []),
     ("du as written", "全年发电量突破12亿度。", [R("突破12亿度", 1.2e9, "度", q="突破", kind="energy")]),
     # --- a magnitude with no digit, next to a qualifier -------------------------------
