@@ -123,6 +123,11 @@ def test_from_frame_csv_jsonl_paths(tmp_path, small_dir):
     df.to_json(tmp_path / "t.jsonl", orient="records", lines=True, force_ascii=False)
     c = Corpus.from_jsonl(tmp_path / "t.jsonl", text_col="body", doc_id_col="id")
     assert c.doc_ids == ["x", "y"] and c.items[1].meta["year"] == 2024
+    pd.DataFrame({"file": ["reports/2024_青石镇_township.txt", "reports/gone.txt"], "county": ["平川县"] * 2}) \
+        .to_csv(tmp_path / "files.csv", index=False)
+    res = Corpus.from_csv(tmp_path / "files.csv", text_col=None, path_col="file").analyze(progress=False)
+    assert list(res.reports.doc_id) == ["reports/2024_青石镇_township.txt"] and res.reports.county[0] == "平川县"
+    assert list(res.errors.doc_id) == ["reports/gone.txt"]
     paths = [small_dir / "2024_青石镇_township.txt", small_dir / "2023_青石镇_township.txt"]
     assert Corpus.from_paths(paths).doc_ids == ["2024_青石镇_township.txt", "2023_青石镇_township.txt"]
 

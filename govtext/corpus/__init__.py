@@ -98,11 +98,12 @@ class Corpus:
                  path_col: str | None = None) -> "Corpus":
         """A CSV/TSV/Excel table of texts (or of file paths, relative to the table's folder)."""
         df = read_table(Path(path))
-        if path_col is not None:
+        corpus = cls.from_frame(df, text_col=text_col, doc_id_col=doc_id_col, path_col=path_col)
+        if path_col is not None:  # files are relative to the table, doc ids stay as the table names them
             base = Path(path).parent
-            df = df.copy()
-            df[path_col] = [str(p if Path(p).is_absolute() else base / p) for p in df[path_col].astype(str)]
-        return cls.from_frame(df, text_col=text_col, doc_id_col=doc_id_col, path_col=path_col)
+            corpus.items = [Item(it.doc_id, it.path if Path(it.path).is_absolute() else str(base / it.path),
+                                 it.text, it.meta) for it in corpus.items]
+        return corpus
 
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike, text_col: str = "text", doc_id_col: str | None = None) -> "Corpus":

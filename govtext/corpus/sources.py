@@ -272,7 +272,8 @@ def items_from_frame(
 ) -> list[Item]:
     """Items for the rows of a table holding texts (``text_col``) or file paths (``path_col``).
 
-    Every other column is metadata. doc_id is ``doc_id_col`` or the row label.
+    Every other column is metadata. doc_id is ``doc_id_col``, else the path as the
+    table gives it (for files), else the row label.
     """
     if path_col is None and (text_col is None or text_col not in df.columns):
         raise KeyError(f"no text column {text_col!r}; pass text_col=... or path_col=...")
@@ -282,7 +283,12 @@ def items_from_frame(
         raise KeyError(f"no doc_id column {doc_id_col!r}")
     skip = {c for c in (text_col, path_col, doc_id_col) if c is not None}
     meta_cols = [c for c in df.columns if c not in skip]
-    ids = df[doc_id_col].astype(str).tolist() if doc_id_col else [str(i) for i in df.index]
+    if doc_id_col:
+        ids = df[doc_id_col].astype(str).tolist()
+    elif path_col is not None and df[path_col].astype(str).is_unique:
+        ids = df[path_col].astype(str).tolist()  # the file as the table names it
+    else:
+        ids = [str(i) for i in df.index]
     if len(set(ids)) != len(ids):
         raise ValueError("doc ids must be unique")
     items = []
