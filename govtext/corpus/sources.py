@@ -210,8 +210,9 @@ def items_from_dir(
         table = read_manifest(meta, root)
 
     known = {_key(p) for p in files}
+    name_glob = pattern.rsplit("/", 1)[-1]
     for p in table:
-        if p not in known and not p.exists():
+        if p not in known and not p.exists() and fnmatch.fnmatch(p.name, name_glob):
             try:
                 p.relative_to(_key(root))
             except ValueError:
