@@ -187,3 +187,16 @@ def test_archived_page_keeps_its_stated_title():
 def test_signature_block_before_footer_stays():
     raw = "\n".join(BODY + ["青山镇人民政府", "2025年1月8日", "责任编辑：王五", "相关报道：", "青山镇召开年度工作会议"])
     assert lines(clean_text(raw)) == BODY + ["青山镇人民政府", "2025年1月8日"]
+
+
+def test_figure_split_by_a_wiki_link_is_joined():
+    from govtext.clean import clean_text
+
+    raw = "国内生产总值达到52.8\n\u200b\n万亿元，增长6.1%。\n全年新增就业1100\n万人。"
+    assert clean_text(raw) == "国内生产总值达到52.8万亿元，增长6.1%。\n全年新增就业1100万人。"
+
+
+def test_spaced_decimal_point_is_closed():
+    from govtext.clean import clean_text
+
+    assert clean_text("去年经济增长7 ．9 ％，物价上涨1 2 ％。") == "去年经济增长7.9 ％，物价上涨12 ％。"

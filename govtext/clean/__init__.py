@@ -50,9 +50,14 @@ def _pieces(line: str) -> list[str]:
     return out
 
 
+# A wiki link that split a figure from its magnitude: "74.4" / (empty line) / "万亿元，增长…".
+_NUMBER_BREAK = re.compile(
+    r"(?<=\d)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=(?:万亿|亿|万)[元人户吨千公平亩个件辆家台头]|%|％|个百分点)")
+
+
 def clean_text(raw: str) -> str:
     """Turn raw scraped text into the report text, one paragraph per line."""
-    text = normalise_chars(raw)
+    text = _NUMBER_BREAK.sub("", normalise_chars(raw))
     lines: list[str] = []
     for line in text.split("\n"):
         for part in split_line_paragraphs(line):

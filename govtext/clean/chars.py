@@ -81,6 +81,8 @@ def normalise_chars(text: str) -> str:
 _SPACED_DIGITS = re.compile(r"\d(?: \d)+")
 _DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=\d年) (?=\d{1,2} ?月)")
 _DATE_GAP = re.compile(r"(?<=\d[年月]) (?=\d{1,2}[月日])")
+# "8 ．8 ％" in older gov.cn pages: a decimal point set off by spaces between two digits.
+_SPACED_DECIMAL = re.compile(r"(?<=\d)(?: [.．] ?| ?[.．] )(?=\d)")
 _SPACED_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){2,}$")
 
 
@@ -89,6 +91,9 @@ def fix_spacing(line: str) -> str:
 
     >>> fix_spacing("本届政府从1 9 9 3 年3 月就职"), fix_spacing("政 府 工 作 报 告")
     ('本届政府从1993年3月就职', '政府工作报告')
+    >>> fix_spacing("经济增长8 ．8 ％，物价上涨1 1 %")
+    '经济增长8.8 ％，物价上涨11 %'
+
     """
     if _SPACED_LINE.match(line):
         return re.sub(r"[ \u3000]+", "", line)
@@ -99,11 +104,12 @@ def fix_spacing(line: str) -> str:
             after = line[m.end(): m.end() + 2]
             if before.isdigit() or before == "." or after[:1].isdigit() or after[:1] == ".":
                 return m.group(0)
-            if len(m.group(0)) >= 5 or after.lstrip(" ")[:1] in ("年", "月", "日", "号"):
+            if len(m.group(0)) >= 5 or after.lstrip(" ")[:1] in ("年", "月", "日", "号", "%", "％"):
                 return m.group(0).replace(" ", "")
             return m.group(0)
 
         line = _SPACED_DIGITS.sub(join_digits, line)
+        line = _SPACED_DECIMAL.sub(".", line)
         line = _DIGIT_UNIT_SPACE.sub("", line)
         line = _DATE_GAP.sub("", line)
     return line
