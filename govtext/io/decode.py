@@ -101,11 +101,15 @@ def mojibake_reason(text: str) -> str | None:
     return None
 
 
+# Control bytes that never occur in text (tab, line ends, form feed and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return ctrl > 0.05 * max(1, len(head))
 
 
