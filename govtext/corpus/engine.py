@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -90,6 +91,12 @@ def run(
         return
     workers = min(resolve_jobs(n_jobs), max(1, len(items)))
     bar = _bar(len(items), progress, "govtext")
+    # Freeze what exists now (libraries, models, the caller's data): the garbage collector
+    # then skips that large, long-lived heap during the run, and forked workers do not
+    # copy-on-write every page it would touch. Objects made during the run are collected
+    # as usual; the freeze is undone at the end.
+    gc.collect()
+    gc.freeze()
     try:
         if workers <= 1:
             for it in items:
@@ -99,6 +106,7 @@ def run(
             return
         yield from _run_pool(_chunks(items, workers, chunksize), workers, bar, tables, keep_text)
     finally:
+        gc.unfreeze()
         bar.close()
 
 
