@@ -43,15 +43,15 @@ def _size(item: Item) -> int:
 
 def _chunks(items: Sequence[Item], workers: int, size: int | None = None) -> list[list[Item]]:
     """Consecutive items in chunks: ``size`` items each, or (by default) about
-    1/16 of the corpus bytes per worker and at most 8 items, so one large file
+    1/32 of the corpus bytes per worker and at most 4 items, so one large file
     does not travel with many others and the load stays balanced."""
     if size:
         return [list(items[i:i + size]) for i in range(0, len(items), size)]
     sizes = [_size(it) for it in items]
-    target = max(1, sum(sizes) // (workers * 16))
+    target = max(1, sum(sizes) // (workers * 32))
     out, cur, acc = [], [], 0
     for it, sz in zip(items, sizes):
-        if cur and (acc + sz > target or len(cur) >= 8):
+        if cur and (acc + sz > target or len(cur) >= 4):
             out.append(cur)
             cur, acc = [], 0
         cur.append(it)
