@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .detect import find_headings
@@ -55,18 +56,27 @@ def parse_structure(text: str, meta: dict, hints: frozenset) -> Structure:
     heads = find_headings(text, hints or frozenset())
     rows = build_tree(text, heads)
     assign_roles(text, rows, meta or {})
-    sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
-    if len(sections):
-        for c in ("level", "start", "end", "parent", "title_start", "title_end", "heading_end", "number"):
-            sections[c] = sections[c].astype(int)
+    sections = _frame(rows, SECTION_COLUMNS, _SECTION_INTS)
     ps = split_passages(text, rows)
     for p in ps:
         p["role"] = rows[p["section"]]["role"] if p["section"] >= 0 else "preamble"
-    passages = pd.DataFrame(ps, columns=PASSAGE_COLUMNS)
-    if len(passages):
-        for c in ("section", "start", "end"):
-            passages[c] = passages[c].astype(int)
+    passages = _frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
     return Structure(sections, passages)
+
+
+_SECTION_INTS = frozenset({"level", "start", "end", "parent", "title_start", "title_end", "heading_end", "number"})
+_PASSAGE_INTS = frozenset({"section", "start", "end"})
+
+
+def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFrame:
+    """A DataFrame built column by column (much cheaper than from a list of dicts plus astype)."""
+    data = {}
+    for c in columns:
+        col = [r[c] for r in rows]
+        data[c] = np.array(col, dtype=np.int64) if c in ints else col
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
+    return pd.DataFrame(data, columns=columns)
 
 
 def _lead(title: str) -> str:
