@@ -117,39 +117,57 @@ def opener_at(s: str, i: int) -> bool:
     return _openers_re().match(s, i) is not None
 
 
-def cut_scores(s: str, limit: int, min_len: int = 4) -> list[tuple[int, float]]:
-    """(cut, score) for every admissible cut 1..limit of ``s`` (title = s[:cut]); linear in ``limit``."""
+def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float], ...]:
+    """(cut, score) for every admissible cut 1..limit of ``s`` (title = s[:cut]); linear in ``limit``.
+    Cached: the heading passes ask for the same segment several times."""
+    return _cut_scores(s, limit, min_len)
+
+
+@lru_cache(maxsize=4096)
+def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ...]:
     cues = _cues()
-    no_end_before = cues["title_never_ends_before"]
-    no_body_start = cues["title_never_starts_body_with"]
+    no_next = _no_next()
     out = []
     stack: list[str] = []
     n = min(limit, len(s) - 1)
+    if n < 1:
+        return ()
+    # body openers starting anywhere in the window, found in one (overlapped) pass
+    ops = {m.start() for m in _openers_re().finditer(s, min_len, n + 1, overlapped=True)}
+    el, sl = end_lift, start_lift
     for i in range(1, n + 1):
         ch = s[i - 1]
         if ch in _OPEN:
             stack.append(ch)
-        elif ch in _CLOSE and stack and stack[-1] == _PAIR[ch]:
-            stack.pop()
-        elif ch in "\"'":
+            continue
+        if ch in _CLOSE:
+            if stack and stack[-1] == _PAIR[ch]:
+                stack.pop()
+        elif ch == '"' or ch == "'":
             if stack and stack[-1] == ch:
                 stack.pop()
             else:
                 stack.append(ch)
-        if i < min_len or stack or ch in "，、," or ch in _OPEN:
+        if i < min_len or stack or ch in "，、,":
             continue
         nxt = s[i]
-        if nxt in no_end_before or nxt in no_body_start or nxt.isspace():
+        if nxt in no_next or nxt.isspace():
             continue
         if ch.isdigit() and nxt.isdigit():
             continue
         if ch in ".．、" and i >= 2 and s[i - 2].isdigit():
             continue                     # right after a list marker (1.) that opens the body
-        score = end_lift(s[max(0, i - 2):i]) + start_lift(s[i:i + 2])
-        if opener_at(s, i):
+        score = el(s[i - 2:i] if i >= 2 else s[:i]) + sl(s[i:i + 2])
+        if i in ops:
             score += OPENERS_BONUS
         out.append((i, score))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _no_next() -> frozenset:
+    c = _cues()
+    return frozenset(c["title_never_ends_before"]) | frozenset(c["title_never_starts_body_with"])
 
 
 def best_cut(s: str, limit: int, min_len: int = 4, bonus: dict[int, float] | None = None) -> tuple[int, float]:

@@ -100,26 +100,27 @@ def _candidates(text: str) -> list[tuple]:
     lines = _line_bounds(text)
     li = 0
     for m in marker_regex().finditer(text):
-        mk = _to_marker(m)
-        while lines[li][1] < mk.start:
+        ms = m.start()
+        while lines[li][1] < ms:
             li += 1
         ls, le = lines[li]
-        j = mk.start
+        j = ms
         while j > ls:
             if text[j - 1] in WS:
                 j -= 1
-            elif text.startswith(_NBSP_TOKEN, j - 8) and j - 8 >= ls:
+            elif j - 8 >= ls and text.startswith(_NBSP_TOKEN, j - 8):
                 j -= 8           # a literal "<U+00A0>" left by an R scraper counts as a space
             else:
                 break
         if j == ls:
             strength = "strong"
-        elif j < mk.start or text[j - 1] in weak_before:
+        elif j < ms or text[j - 1] in weak_before:
             strength = "weak"
-        elif mk.family in loose:
+        elif m.lastgroup in loose:
             strength = "loose"
         else:
-            continue
+            continue             # a marker-looking string inside a sentence (no Marker built for it)
+        mk = _to_marker(m)
         out.append((mk, strength, ls, le))
     return out
 
@@ -756,7 +757,7 @@ def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
     empty = []
     for i, h in enumerate(heads):
         nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
-        empty.append(not _TOC_GAP.sub("", text[h.heading_end:nxt]))
+        empty.append(_TOC_EMPTY.match(text, h.heading_end, max(nxt, h.heading_end)).end() >= nxt)
     drop = set()
     i = 0
     while i < len(heads):
@@ -774,7 +775,8 @@ def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
     return [h for k, h in enumerate(heads) if k not in drop]
 
 
-_TOC_GAP = regex.compile(r"[\s.…·．\-—_0-9０-９]|目录|目\s*录")
+# nothing but spaces, dot leaders, page numbers and 目录 (matched in place, no copy of the body)
+_TOC_EMPTY = regex.compile(r"(?:[\s.…·．\-—_0-9０-９]|目录|目\s*录)*+")
 
 
 def _hint_headings(text: str, hints: frozenset) -> list[Head]:

@@ -9,6 +9,7 @@ False
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -70,7 +71,11 @@ def marker_regex() -> "regex.Pattern":
         body = body.replace("(?P<n>", f"(?P<n_{fam['name']}>").replace("(?P<c>", f"(?P<c_{fam['name']}>")
         parts.append(f"(?P<{fam['name']}>{body})")
     # the look-ahead lets the scanner skip every character no marker can start with (7x faster)
-    return regex.compile(f"(?=[{cfg['first_chars']}])(?:" + "|".join(parts) + ")")
+    pat = f"(?=[{cfg['first_chars']}])(?:" + "|".join(parts) + ")"
+    try:
+        return re.compile(pat)       # the stdlib engine scans this alternation about twice as fast
+    except re.error:
+        return regex.compile(pat)    # a family pattern using regex-only syntax (\\p{Han} …)
 
 
 def marker_at(text: str, pos: int) -> Marker | None:

@@ -61,7 +61,7 @@ def _year_role(title: str, meta: dict) -> str | None:
 def role_of_title(title: str, meta: dict) -> str | None:
     """The role a level-1 title alone decides, or None when it is vague."""
     cfg = _cfg()
-    vague = any(regex.search(p, title) for p in cfg["vague_titles"])
+    vague = _vague(title)
     cue = _cue_role(title)
     if cue in cfg["strong"]:
         return cue
@@ -80,7 +80,12 @@ def role_of_title(title: str, meta: dict) -> str | None:
 
 
 def _vague(title: str) -> bool:
-    return any(regex.search(p, title) for p in _cfg()["vague_titles"])
+    return _vague_re().search(title) is not None
+
+
+@lru_cache(maxsize=1)
+def _vague_re():
+    return regex.compile("|".join(f"(?:{p})" for p in _cfg()["vague_titles"]))
 
 
 def role_of_body(body: str, allow_targets: bool = True) -> str | None:
