@@ -739,12 +739,16 @@ def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = 
 
 
 def _glossary_start(text: str) -> int | None:
-    heads = cues()["glossary_headers"]
-    pat = regex.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(regex.escape(h) for h in heads) + r")[：:]?[ \t\u3000]*$")
     m = None
-    for m in pat.finditer(text):
+    for m in _glossary_re().finditer(text, len(text) // 2 + 1):
         pass
-    return m.start() if m and m.start() > len(text) // 2 else None
+    return m.start() if m else None
+
+
+@lru_cache(maxsize=1)
+def _glossary_re():
+    heads = cues()["glossary_headers"]
+    return regex.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(regex.escape(h) for h in heads) + r")[：:]?[ \t\u3000]*$")
 
 
 def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
