@@ -510,3 +510,50 @@ def test_year_part_titles_do_not_set_the_length_of_other_part_titles():
     s, hs = heads(t, GWR)
     third = s.sections[s.sections.level == 1].iloc[2]
     assert "人民满意的服务型政府" in third.title and third.role == "self_building"
+
+
+# --- run-in titles cut by the shape of their last clause (detect._runin_tidy) -------------------------
+
+def _titles(text):
+    s = parse_structure(text, GWR, frozenset())
+    check_cover(text, s)
+    return list(s.sections.title)
+
+
+def test_bare_subject_is_not_cut_from_its_predicate():
+    # 社会治理效能|持续提升 and 城市品质|加快建设 would leave a subject without its predicate
+    t = ("二、2025年工作安排（一）聚焦产业升级，经济实力稳步提升围绕主导产业补链强链，推动企业技改。"
+         "（二）聚焦城乡融合，社会治理效能持续提升平安建设扎实推进，矛盾纠纷化解率提高。"
+         "（三）推动文化繁荣，城市品质加快建设突出本地特色，打造文旅品牌。")
+    assert _titles(t)[1:] == ["聚焦产业升级，经济实力稳步提升", "聚焦城乡融合，社会治理效能持续提升",
+                              "推动文化繁荣，城市品质加快建设"]
+
+
+def test_title_does_not_end_with_a_verb_waiting_for_its_object():
+    t = ("一、工作回顾（一）项目建设提速增效，发展后劲持续增强全年实施重点项目百余个，完成投资超过预期。"
+         "（二）城乡建设统筹推进，推动社会治理体系和治理能力现代化坚持系统治理，基层治理更加有效。"
+         "（三）改革开放纵深推进，营商环境不断优化深入推进放管服改革，审批时限压缩一半。")
+    assert _titles(t)[2] == "城乡建设统筹推进，推动社会治理体系和治理能力现代化"
+
+
+def test_second_subject_predicate_or_lead_phrase_is_body():
+    # a 。-ended title in a run-in list: 公共服务更加均衡 | 持续办好… is the lead phrase
+    t = ("二、2025年工作安排（一）聚焦产业升级，经济实力稳步提升围绕主导产业补链强链，推动企业技改。"
+         "（二）聚焦民生福祉，公共服务更加均衡持续办好民生实事，完善养老托育服务。")
+    assert _titles(t)[2] == "聚焦民生福祉，公共服务更加均衡"
+
+
+def test_verb_led_title_ends_before_a_later_lead_verb():
+    body = "我们攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展，群众获得感不断增强，社会大局和谐稳定。"
+    t = ("一、2024年工作回顾" + body + "二、2025年工作安排" + body
+         + "三、勇于担当，加快建设人民满意的法治政府落实“三项制度”要求，" + body)
+    assert _titles(t)[2] == "勇于担当，加快建设人民满意的法治政府"
+
+
+def test_year_inside_a_title_is_not_a_body_opener():
+    body = "我们攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展，群众获得感不断增强，社会大局和谐稳定。"
+    for head, title in [("凝心聚力，全力做好2025年工作坚定信心，", "凝心聚力，全力做好2025年工作"),
+                        ("乘势而上，扎实做好2025年各项工作做好今年工作意义重大，", "乘势而上，扎实做好2025年各项工作"),
+                        ("同心协力，推动2025年各项工作再上新台阶", "同心协力，推动2025年各项工作再上新台阶")]:
+        t = "一、2024年工作回顾" + body + "二、存在的问题" + body + "三、" + head + body + "四、加强政府自身建设" + body
+        assert _titles(t)[2] == title, head

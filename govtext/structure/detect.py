@@ -292,6 +292,7 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
                          solo_runin=mk.family in SOLO_FAMILIES)
              for i, (mk, strength, ls, le) in enumerate(cands)]
     _sibling_recut(text, cands, limits, spans, sib_bonus)
+    _runin_tidy(text, cands, limits, spans, runin_fams)
 
     accepted: list[Head] = []
     order: list[str] = []
@@ -736,6 +737,126 @@ def _sibling_clause_consensus(text, g, limits, spans, bad_ends, crawled: bool = 
         if abs(own - best_l) <= 1 or not usable(c, best_l, end, seg, sc):
             continue                     # its own cut is as long, give or take a character
         spans[i] = (ts, ts + c + 1 + best_l, ts + c + 1 + best_l, "runin", None)
+
+
+@lru_cache(maxsize=1)
+def _tidy_words() -> tuple:
+    c = cues()
+    heads = tuple(sorted(c["runin_predicate_heads"], key=len, reverse=True))
+    return (heads, tuple(c["runin_strict_lead_verbs"]), tuple(c["title_completions"]),
+            regex.compile(c["year_title_tails"]), tuple(c["lead_verb_openers"]))
+
+
+def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
+    """Last look at run-in cuts, by the shape of a title's last clause. In place; linear.
+
+    * Too short (only in "A，B" titles whose B is a bare subject of at most 8 characters, no verb in it):
+      a title does not end with a verb or adverb (国际旅游岛加快|建设), nor between a bare subject
+      and its predicate (社会治理效能|持续提升), nor before the word that completes it (治理能力|现代化,
+      做好|2025年工作): the cut moves past the predicate / completion.
+    * Too long: a subject-led clause holding a whole subject+predicate (社会治理效能持续提升) ends there when
+      a second subject+predicate (平安建设扎实推进) or a verb-led lead phrase follows; a verb-led clause
+      (加快建设服务型政府) ends before a later lead verb that opens the body (落实…). Only for run-in cuts and
+      for 。-ended titles in lists where some titles run in.
+    """
+    run_max = cues()["run_in_max"]
+    max_title = cues()["max_title"]
+    heads, strict, completions, year_tail, verbs = _tidy_words()
+    bad_ends = _bad_title_ends()
+    fams = set(runin_fams) | {cands[i][0].family for i, sp in enumerate(spans) if sp is not None and sp[3] == "runin"}
+    for i, sp in enumerate(spans):
+        if sp is None:
+            continue
+        mk = cands[i][0]
+        ts, te, he, kind, sure = sp
+        if kind != "runin" and not (kind == "term" and mk.family in fams):
+            continue
+        seg = text[ts:min(limits[i], ts + max_title + 80)]
+        cut = te - ts
+        ok = {c for c, _ in cut_scores(seg, min(len(seg) - 1, max_title))}
+        new = _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max) \
+            if kind == "runin" and not decisive_at(seg, cut) else 0
+        if not new:
+            new = _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
+        if new and new != cut:
+            spans[i] = (ts, ts + new, ts + new, "runin", sure)
+
+
+def _last_clause(seg: str, cut: int) -> int:
+    return max(seg.rfind("，", 0, cut), seg.rfind(",", 0, cut)) + 1
+
+
+def _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max) -> int:
+    """A later cut that completes a title cut mid-phrase, or 0."""
+    cs = _last_clause(seg, cut)
+    clause = seg[cs:cut]
+    new = 0
+    if clause.endswith(bad_ends) and len(clause) > 2:
+        new = cut + 2                    # …加快|建设: the verb's object
+    elif cs > 0 and 2 <= len(clause) <= 8 and not any(w in clause for w in heads + verbs) \
+            and (d := next((d for d in range(4) if seg.startswith(heads, cut + d)), -1)) >= 0 \
+            and len(clause) + d <= 8 and not (d and opener_at(seg, cut)):
+        # bare subject|predicate (发展引擎|更加强劲), or a subject cut inside (社会治理|效能持续提升)
+        h = next(h for h in heads if seg.startswith(h, cut + d))
+        new = cut + d + len(h) + 2
+    elif seg.startswith(completions, cut):
+        new = cut + len(next(w for w in completions if seg.startswith(w, cut)))
+    else:
+        m = year_tail.match(seg, cut)
+        if m:
+            new = m.end()                # 做好|2025年工作: the year belongs to the title
+    if not new or new > run_max or new not in ok or not _all_han(seg[cut:new]):
+        return 0
+    return new
+
+
+def _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail) -> int:
+    """An earlier cut inside a title that swallowed the next clause or lead phrase, or 0."""
+    cs = 0
+    while cs < cut:                      # each clause in turn (the lead may follow any clause's predicate)
+        ce = min([k for k in (seg.find("，", cs, cut), seg.find(",", cs, cut)) if k >= 0] or [cut])
+        new = _tidy_clause(seg, cs, ce, ok, heads, strict, verbs, bad_ends, year_tail)
+        if new:
+            return new
+        cs = ce + 1
+    return 0
+
+
+def _tidy_clause(seg, cs, ce, ok, heads, strict, verbs, bad_ends, year_tail) -> int:
+    clause = seg[cs:ce]
+    if len(clause) < 10:
+        return 0
+    m = year_tail.search(clause, 2)
+    if m and len(clause) - m.end() >= 2 and clause[m.end()] not in "的和与及" \
+            and not clause.startswith(heads, m.end()) and cs + m.end() in ok:
+        return cs + m.end()              # 做好2025年工作|坚定信心 (not …工作|再上新台阶): the year phrase ends it
+    if not clause.startswith(verbs + heads):
+        # subject-led: the first subject+predicate (noun 2+, head, 2 chars)
+        for p in range(2, len(clause) - 3):
+            h = next((h for h in heads if clause.startswith(h, p)), None)
+            if h is None:
+                continue
+            q = p + len(h) + 2
+            rest = clause[q:]
+            if len(rest) < 4 or not _all_han(clause[p:q]):
+                return 0
+            second = any(rest.find(h2, 2) >= 2 for h2 in heads if h2 in rest[2:])
+            if (rest.startswith(verbs + heads) or second) and cs + q in ok:
+                return cs + q
+            return 0
+        return 0
+    # verb-led: a later strict lead verb opens the body
+    for v in strict:
+        k = clause.find(v, 6)
+        while 0 <= k:
+            if len(clause) - k >= 4 and cs + k in ok and not clause[:k].endswith(bad_ends):
+                return cs + k
+            k = clause.find(v, k + 1)
+    return 0
+
+
+def _all_han(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
 def _glossary_start(text: str) -> int | None:
