@@ -557,3 +557,36 @@ def test_year_inside_a_title_is_not_a_body_opener():
                         ("同心协力，推动2025年各项工作再上新台阶", "同心协力，推动2025年各项工作再上新台阶")]:
         t = "一、2024年工作回顾" + body + "二、存在的问题" + body + "三、" + head + body + "四、加强政府自身建设" + body
         assert _titles(t)[2] == title, head
+
+
+def test_title_cut_before_a_short_fragment_and_comma_is_completed():
+    body = "我们攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展，群众获得感不断增强，社会大局和谐稳定。"
+    # 全力|打好… : a title never ends with the verb's adverb; 塑造乡村文化|品牌，… : no body opens with 品牌，
+    t = ("一、2024年工作回顾（一）坚持稳中求进，全力打好污染防治攻坚战按照上级部署，" + body
+         + "（二）更加注重塑造乡村文化品牌，做优做美滨海旅游带坚持“生态优先、融合发展”方向，" + body
+         + "（三）坚持改革创新，激发市场主体活力深入推进放管服改革，" + body)
+    got = _titles(t)
+    assert got[1] == "坚持稳中求进，全力打好污染防治攻坚战"
+    assert got[2].startswith("更加注重塑造乡村文化品牌，")
+
+
+def test_title_ending_at_a_comma_before_a_body_clause():
+    # cut before a 2-character fragment and a comma (…宣传|学习，提高…) with no clear boundary after the
+    # comma: the title ends at the comma (returned as minus its offset)
+    from govtext.structure import detect
+    from govtext.structure.boundary import cut_scores
+
+    seg = ("大力开展干部职工普法宣传学习，提高干部职工对依法行政、依法办事、公正文明执法等各项法治建设工作的"
+           "重要性认识，增强")
+    heads, _, completions, year_tail, verbs = detect._tidy_words()
+    ok = {c for c, _ in cut_scores(seg, 60)}
+    got = detect._tidy_longer(seg, seg.index("学习"), ok, heads, completions, year_tail, verbs,
+                              detect._bad_title_ends(), 50)
+    assert got == -seg.index("，")
+
+
+def test_verb_led_title_ends_before_a_second_verb_phrase():
+    body = "我们攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展，群众获得感不断增强，社会大局和谐稳定。"
+    t = ("三、下一步工作计划（一）强化理论武装筑牢思想根基按照上级部署，" + body
+         + "（二）健全内部管理制度规范权力运行深入推进放管服改革，" + body)
+    assert _titles(t)[2] == "健全内部管理制度规范权力运行"

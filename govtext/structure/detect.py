@@ -772,14 +772,27 @@ def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
         if kind != "runin" and not (kind == "term" and mk.family in fams):
             continue
         seg = text[ts:min(limits[i], ts + max_title + 80)]
-        cut = te - ts
         ok = {c for c, _ in cut_scores(seg, min(len(seg) - 1, max_title))}
-        new = _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max) \
-            if kind == "runin" and not decisive_at(seg, cut) else 0
-        if not new:
+        for _ in range(3):               # a moved cut may need one more step (塑造|乡村|文化品牌，…)
+            cut = te - ts
             new = _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
-        if new and new != cut:
-            spans[i] = (ts, ts + new, ts + new, "runin", sure)
+            if not new and kind == "runin" and not decisive_at(seg, cut):
+                new = _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max)
+            if new < 0:                  # the title ends at a comma, which goes with the heading
+                spans[i] = (ts, ts - new, ts - new + 1, "runin", sure)
+                break
+            if not new or new == cut:
+                break
+            kind, te = "runin", ts + new
+            spans[i] = (ts, te, te, "runin", sure)
+
+
+_SHORT_FRAGMENT = regex.compile(r"(\p{Han}{2,4})[，,]")
+
+
+@lru_cache(maxsize=1)
+def _short_openers() -> frozenset:
+    return frozenset(cues()["short_body_clauses"])
 
 
 def _last_clause(seg: str, cut: int) -> int:
@@ -787,12 +800,22 @@ def _last_clause(seg: str, cut: int) -> int:
 
 
 def _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max) -> int:
-    """A later cut that completes a title cut mid-phrase, or 0."""
+    """A later cut that completes a title cut mid-phrase, or 0; -k when the title ends at a comma at k."""
     cs = _last_clause(seg, cut)
     clause = seg[cs:cut]
     new = 0
-    if clause.endswith(bad_ends) and len(clause) > 2:
-        new = cut + 2                    # …加快|建设: the verb's object
+    frag = _SHORT_FRAGMENT.match(seg, cut)
+    if clause.endswith(bad_ends):
+        # …加快|建设, 全力|打好疫情防控保卫战: the verb's object belongs to the title; the best cut after it
+        new = best_cut(seg, min(run_max, cut + 14), min_len=cut + 2)[0]
+        return new if new and _all_han(seg[cut:new]) else 0
+    elif frag and not opener_at(seg, cut) and not decisive_at(seg, cut) \
+            and frag.group(1) not in _short_openers():
+        # 塑造风情文化|特色，…: a body sentence does not open with a 2-4 character clause; the title
+        # runs past the comma, to the best cut after it
+        # when no clear boundary follows (a body clause after the comma), the title ends at the comma
+        new, sc = best_cut(seg, run_max, min_len=frag.end() + 4)
+        return new if new and sc >= 0 and "。" not in seg[cut:new] else -frag.end(1)
     elif cs > 0 and 2 <= len(clause) <= 8 and not any(w in clause for w in heads + verbs) \
             and (d := next((d for d in range(4) if seg.startswith(heads, cut + d)), -1)) >= 0 \
             and len(clause) + d <= 8 and not (d and opener_at(seg, cut)):
