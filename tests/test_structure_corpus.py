@@ -17,8 +17,8 @@ NO_HEADING_OK = {
     "national-1975-gwr.txt": "1975 report: short running text, no numbered parts",
 }
 
-# (a run-in title may end at a comma when the clause after it is body: the comma goes with the heading)
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"   # formatting characters count as white space here
+# (a run-in title may end at a comma when the clause after it is body: the comma goes with the heading)
 HEADING_TAIL = "，, \t\u3000\u00a0\r\n。；：;:！？!?.．…·-—_0123456789０１２３４５６７８９" + ZERO_WIDTH
 ROWS = [r for r in shared_manifest_rows()]
 

@@ -70,13 +70,27 @@ _PASSAGE_INTS = frozenset({"section", "start", "end"})
 
 def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFrame:
     """A DataFrame built column by column (much cheaper than from a list of dicts plus astype)."""
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
     data = {}
     for c in columns:
         col = [r[c] for r in rows]
-        data[c] = np.array(col, dtype=np.int64) if c in ints else col
-    if not rows:
-        return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
-    return pd.DataFrame(data, columns=columns)
+        if c in ints:
+            data[c] = np.array(col, dtype=np.int64)
+        else:
+            # the default "str" dtype; its Python-backed storage is built without an Arrow round trip
+            data[c] = pd.array(col, dtype=_STR) if _STR is not None and None not in col else col
+    return pd.DataFrame(data, columns=columns, copy=False)
+
+
+def _str_dtype():
+    try:
+        return pd.StringDtype("python", na_value=np.nan)
+    except (TypeError, ValueError):      # pandas < 2.3 has no na_value: plain object columns
+        return None
+
+
+_STR = _str_dtype()
 
 
 def _lead(title: str) -> str:

@@ -772,7 +772,7 @@ def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
         if kind != "runin" and not (kind == "term" and mk.family in fams):
             continue
         seg = text[ts:min(limits[i], ts + max_title + 80)]
-        ok = {c for c, _ in cut_scores(seg, min(len(seg) - 1, max_title))}
+        ok = _LazyCuts(seg, min(len(seg) - 1, max_title))
         for _ in range(3):               # a moved cut may need one more step (塑造|乡村|文化品牌，…)
             cut = te - ts
             new = _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
@@ -785,6 +785,20 @@ def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
                 break
             kind, te = "runin", ts + new
             spans[i] = (ts, te, te, "runin", sure)
+
+
+class _LazyCuts:
+    """The admissible cuts of ``seg``, scored only when a tidy rule first asks (most titles need none)."""
+
+    __slots__ = ("seg", "limit", "cuts")
+
+    def __init__(self, seg: str, limit: int):
+        self.seg, self.limit, self.cuts = seg, limit, None
+
+    def __contains__(self, cut: int) -> bool:
+        if self.cuts is None:
+            self.cuts = {c for c, _ in cut_scores(self.seg, self.limit)}
+        return cut in self.cuts
 
 
 _SHORT_FRAGMENT = regex.compile(r"(\p{Han}{2,4})[，,]")
