@@ -133,7 +133,7 @@ def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ..
     if n < 1:
         return ()
     # body openers starting anywhere in the window, found in one (overlapped) pass
-    ops = {m.start() for m in _openers_re().finditer(s, min_len, n + 1, overlapped=True)}
+    ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
     el, sl = end_lift, start_lift
     for i in range(1, n + 1):
         ch = s[i - 1]
