@@ -590,3 +590,22 @@ def test_verb_led_title_ends_before_a_second_verb_phrase():
     t = ("三、下一步工作计划（一）强化理论武装筑牢思想根基按照上级部署，" + body
          + "（二）健全内部管理制度规范权力运行深入推进放管服改革，" + body)
     assert _titles(t)[2] == "健全内部管理制度规范权力运行"
+
+
+def test_short_verb_phrase_ending_a_stopped_title_is_the_lead_sentence():
+    # bold lead sentences after run-in titles: …产业体系|发展数字产业。 and …融合发展|促进城乡要素流动。
+    body = "加快数字基础设施建设，推进产业园区提档升级，引导企业技术改造，支持企业开展智能化改造和数字化转型。"
+    t = ("二、2025年工作安排（一）塑造核心优势，打造高品质的滨海旅游目的地深化打造海岛度假品牌。" + body
+         + "（二）打好转型升级硬仗，加快构建现代产业体系发展数字产业。" + body
+         + "（三）提升功能品质，不断推进城乡融合发展促进城乡要素流动。" + body
+         + "（四）坚持共建共享，努力创造高品质生活着力提升教育质量。" + body)
+    got = _titles(t)
+    assert got[2:4] == ["打好转型升级硬仗，加快构建现代产业体系", "提升功能品质，不断推进城乡融合发展"]
+
+
+def test_subject_predicate_title_keeps_its_predicate():
+    # a short verb-led tail is a predicate when the title has no verb-led second clause
+    t = ("一、主要成效（一）公共资源交易管理规范运行。全年完成交易项目两百余宗，节约资金明显。"
+         "（二）商事登记制度改革扎实推进。推行全程网办，办理时限大幅压缩。"
+         "（三）台胞台企服务落实落细。设立专窗，提供帮办代办服务。")
+    assert _titles(t)[1:] == ["公共资源交易管理规范运行", "商事登记制度改革扎实推进", "台胞台企服务落实落细"]

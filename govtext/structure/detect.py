@@ -776,6 +776,8 @@ def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
         for _ in range(3):               # a moved cut may need one more step (塑造|乡村|文化品牌，…)
             cut = te - ts
             new = _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
+            if not new and kind == "term":
+                new = _tidy_lead_sentence(seg, cut, ok, verbs + _stub_verbs(), bad_ends)
             if not new and kind == "runin" and not decisive_at(seg, cut):
                 new = _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, run_max)
             if new < 0:                  # the title ends at a comma, which goes with the heading
@@ -845,6 +847,30 @@ def _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, r
     if not new or new > run_max or new not in ok or not _all_han(seg[cut:new]):
         return 0
     return new
+
+
+def _tidy_lead_sentence(seg, cut, ok, verbs, bad_ends) -> int:
+    """A 。-ended "A，B" title in a run-in list whose verb-led B (8+ characters) ends in a second verb phrase
+    of 6-8 characters (…产业体系|发展数字产业。, …融合发展|促进城乡要素流动。): that phrase is the body's bold
+    lead sentence, or 0."""
+    cs = _last_clause(seg, cut)
+    clause = seg[cs:cut]
+    if cs == 0 or not clause.startswith(verbs + _tidy_words()[0]):
+        return 0                         # only "A，B" titles whose B is verb-led (加快构建…, 不断推进…)
+    best = 0
+    for v in verbs:
+        k = clause.find(v, 6)
+        while k >= 0:
+            if 6 <= len(clause) - k <= 8 and k >= 8 and cs + k in ok and not clause[:k].endswith(bad_ends) \
+                    and "、" not in clause[k:] and (not best or cs + k < best):
+                best = cs + k
+            k = clause.find(v, k + 1)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _stub_verbs() -> tuple[str, ...]:
+    return tuple(cues()["stub_verbs"])
 
 
 def _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail) -> int:
