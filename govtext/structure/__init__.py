@@ -80,7 +80,7 @@ def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFram
         else:
             # the default "str" dtype; its Python-backed storage is built without an Arrow round trip
             data[c] = pd.array(col, dtype=_STR) if _STR is not None and None not in col else col
-    return pd.DataFrame(data, columns=columns, copy=False)
+    return pd.DataFrame(data, copy=False)      # (dict order is the column order)
 
 
 def _str_dtype():
