@@ -609,3 +609,16 @@ def test_subject_predicate_title_keeps_its_predicate():
          "（二）商事登记制度改革扎实推进。推行全程网办，办理时限大幅压缩。"
          "（三）台胞台企服务落实落细。设立专窗，提供帮办代办服务。")
     assert _titles(t)[1:] == ["公共资源交易管理规范运行", "商事登记制度改革扎实推进", "台胞台企服务落实落细"]
+
+
+def test_run_in_cut_before_a_stub_sentence_gives_back_the_lead_verb():
+    # a run-in cut …产业体系培育|新兴产业。 leaves a 4-character body sentence: the lead phrase is 培育新兴产业
+    from govtext.structure import detect
+
+    seg = "打好转型升级硬仗，加快构建现代产业体系培育新兴产业。加快数字基础设施建设，推进产业园区提档升级。"
+    cut = seg.index("新兴")
+    ok = detect._LazyCuts(seg, 60)
+    assert detect._tidy_stub(seg, cut, ok, detect._tidy_words()[4]) == seg.index("培育")
+    # a longer sentence after the cut is body in its own right
+    seg2 = "打好转型升级硬仗，加快构建现代产业体系培育新兴产业集群。加快数字基础设施建设。"
+    assert detect._tidy_stub(seg2, seg2.index("新兴"), detect._LazyCuts(seg2, 60), detect._tidy_words()[4]) == 0

@@ -58,9 +58,9 @@ def parse_structure(text: str, meta: dict, hints: frozenset) -> Structure:
     assign_roles(text, rows, meta or {})
     sections = _frame(rows, SECTION_COLUMNS, _SECTION_INTS)
     ps = split_passages(text, rows)
-    for p in ps:
-        p["role"] = rows[p["section"]]["role"] if p["section"] >= 0 else "preamble"
-    passages = _frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
+    roles = [r["role"] for r in rows]
+    ps["role"] = [roles[k] if k >= 0 else "preamble" for k in ps["section"]]
+    passages = _columns_frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
     return Structure(sections, passages)
 
 
@@ -70,11 +70,15 @@ _PASSAGE_INTS = frozenset({"section", "start", "end"})
 
 def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFrame:
     """A DataFrame built column by column (much cheaper than from a list of dicts plus astype)."""
-    if not rows:
+    return _columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
+
+
+def _columns_frame(cols: dict[str, list], columns: list[str], ints: frozenset) -> pd.DataFrame:
+    if not cols[columns[0]]:
         return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
     data = {}
     for c in columns:
-        col = [r[c] for r in rows]
+        col = cols[c]
         if c in ints:
             data[c] = np.array(col, dtype=np.int64)
         else:

@@ -775,7 +775,8 @@ def _runin_tidy(text, cands, limits, spans, runin_fams) -> None:
         ok = _LazyCuts(seg, min(len(seg) - 1, max_title))
         for _ in range(3):               # a moved cut may need one more step (塑造|乡村|文化品牌，…)
             cut = te - ts
-            new = _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
+            new = _tidy_stub(seg, cut, ok, verbs) if kind == "runin" else 0
+            new = new or _tidy_shorter(seg, cut, ok, heads, strict, verbs, bad_ends, year_tail)
             if not new and kind == "term":
                 new = _tidy_lead_sentence(seg, cut, ok, verbs + _stub_verbs(), bad_ends)
             if not new and kind == "runin" and not decisive_at(seg, cut):
@@ -847,6 +848,21 @@ def _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, r
     if not new or new > run_max or new not in ok or not _all_han(seg[cut:new]):
         return 0
     return new
+
+
+_STUB = regex.compile(r"\p{Han}{1,4}[。；]")
+
+
+def _tidy_stub(seg, cut, ok, verbs) -> int:
+    """…产业体系发展|数字产业。: a body sentence of at most 4 characters is the tail of a lead phrase whose
+    verb the run-in title swallowed; the title ends before that verb (lead_verb_openers, stub_verbs), or 0."""
+    if not _STUB.match(seg, cut):
+        return 0
+    for v in verbs + _stub_verbs():
+        k = cut - len(v)
+        if k >= 4 and seg.startswith(v, k) and k in ok:
+            return k
+    return 0
 
 
 def _tidy_lead_sentence(seg, cut, ok, verbs, bad_ends) -> int:
