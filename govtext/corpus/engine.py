@@ -62,7 +62,11 @@ def _chunks(items: Sequence[Item], workers: int, size: int | None = None) -> lis
 
 
 def _bar(total: int, progress: bool, desc: str):
-    from tqdm.auto import tqdm
+    # tqdm.auto picks the notebook widget; with progress off the plain class avoids its widget warning.
+    if progress:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc=desc, disable=not progress, dynamic_ncols=True, smoothing=0.1)
 

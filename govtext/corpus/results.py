@@ -396,5 +396,6 @@ class Results:
         return f"<govtext.Results {sizes}>"
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<tr><td>{k}</td><td>{len(v)}</td></tr>" for k, v in self.tables.items())
-        return f"<b>govtext.Results</b><table><tr><th>table</th><th>rows</th></tr>{head}</table>"
+        from ..notebook.display import results_html
+
+        return results_html(self)
