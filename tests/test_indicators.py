@@ -265,6 +265,22 @@ CASES = [
     ("kinds of indicators", "2项预期性指标未能完成。", [R("2项", 2, "项", target=False)]),
     ("same subject after a comma-less pair", "科技投入720亿元、增长5.6%。",
      [R("720亿元", 7.2e10, "元", subject="科技投入"), R("5.6%", 5.6, "%", subject="科技投入", change="up")]),
+    # --- subjects whose first word starts with a numeral character ---------------------
+    ("subject 一般", "一般公共预算收入增长5%。", [R("5%", 5, "%", subject="一般公共预算收入", change="up")]),
+    ("subject 一体化", "一体化政务服务事项办结1.2万件。", [R("1.2万件", 12000, "件", subject="一体化政务服务事项办结")]),
+    ("subject 一次性", "一次性创业补贴发放86万元。", [R("86万元", 860000, "元", subject="一次性创业补贴发放")]),
+    ("subject 十大", "十大民生工程完成投资4.3亿元。", [R("4.3亿元", 4.3e8, "元", subject="十大民生工程完成投资")]),
+    ("subject 万元户", "万元户达到320户。", [R("320户", 320, "户", subject="万元户")]),
+    ("subject 百姓", "百姓满意度达到96.5%。", [R("96.5%", 96.5, "%", subject="百姓满意度")]),
+    ("subject 千万工程", "千万工程示范村新增14个。", [R("14个", 14, "个", subject="千万工程示范村")]),
+    ("subject 一般 after a list marker", "三、一般债务余额下降3%。",
+     [R("3%", 3, "%", subject="一般债务余额", change="down")]),
+    ("subject 一般 after a bracket marker", "（二）一般公共预算支出58亿元。",
+     [R("58亿元", 5.8e9, "元", subject="一般公共预算支出")]),
+    ("subject 一般 after 一是", "一是一般性转移支付增加2.1亿元。",
+     [R("2.1亿元", 2.1e8, "元", subject="一般性转移支付", change="up")]),
+    ("quoted numeral name still dropped", "“十四五”期间新增就业1.6万人。",
+     [R("1.6万人", 16000, "人", subject="期间新增就业")]),
 ]
 
 
