@@ -124,11 +124,27 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     # column by column with their dtypes: building from row dicts and casting after costs
     # more than the whole scan on a large report
     data = {c: [r[c] for r in rows] for c in cols}
-    for c, dtype in _DTYPES.items():
-        data[c] = np.asarray(data[c], dtype=dtype)
-    df = pd.DataFrame(data, columns=cols)
+    for c in cols:
+        col = data[c]
+        if c in _DTYPES:
+            data[c] = np.asarray(col, dtype=_DTYPES[c])
+        elif c in _STR_COLUMNS and _STR is not None and None not in col:
+            # the default "str" dtype, Python-backed: no Arrow round trip per column
+            data[c] = pd.array(col, dtype=_STR)
+    df = pd.DataFrame(data, columns=cols, copy=False)
     df["change"] = pd.Series(data["change"], dtype=object, index=df.index)   # up / down / None
     return df
 
 
 _DTYPES = {"value": float, "value_max": float, "approx": bool, "target": bool, "start": np.int64, "end": np.int64}
+_STR_COLUMNS = frozenset({"text", "unit", "qualifier", "kind", "subject", "sentence"})
+
+
+def _str_dtype():
+    try:
+        return pd.StringDtype("python", na_value=np.nan)
+    except (TypeError, ValueError):      # pandas < 2.3: plain object columns
+        return None
+
+
+_STR = _str_dtype()

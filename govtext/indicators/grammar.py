@@ -19,11 +19,18 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import Lexicon, alternation, lexicon
-from .numerals import (NUMERAL_PATTERN, fold_width, has_digit, has_magnitude, is_chinese,
-                       parse_numeral)
+from .numerals import NUMERAL_PATTERN, fold_width, parse_numeral
+from .numerals import has_digit as _has_digit
+from .numerals import has_magnitude as _has_magnitude
+from .numerals import is_chinese as _is_chinese
+
+# the same few hundred numerals recur in a report: their predicates are cached
+has_digit = lru_cache(maxsize=4096)(_has_digit)
+is_chinese = lru_cache(maxsize=4096)(_is_chinese)
+has_magnitude = lru_cache(maxsize=4096)(_has_magnitude)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int                 # span start (includes a qualifier before the number)
     end: int                   # span end (includes unit and a qualifier after it)
@@ -55,8 +62,21 @@ _CN_SMALL = "零一二两三四五六七八九十百千"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=4096)
 def parse_numeral_f(s: str) -> float:
+    # cached: a report repeats the same few hundred numerals (5%, 一, 3个 ...)
     return parse_numeral(s, folded=True)
+
+
+@lru_cache(maxsize=1)
+def _number_followers() -> frozenset:
+    """Characters that can follow a numeral which reads as a quantity (first characters of
+    units and range separators, 余/多, 成, a space); any other follower rejects it at once."""
+    lex = lexicon()
+    chars = {w[0] for w in lex.units if w}
+    chars |= {w[0] for w in lex.rules["range_separators"] if w}
+    chars |= set("余多成 ")
+    return frozenset(chars)
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +223,7 @@ def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
     lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
     ft = _fold_traditional(fold_width(text))
-    n = len(ft)
+    followers = _number_followers()
     pos = 0
     last_end = 0
     lead_q = None   # (end, unit, qualifier) of the last mention with a qualifier before it
@@ -248,6 +268,10 @@ def scan(text: str) -> Iterator[Mention]:
             mention = Mention(s, m.end(), s, v, unit="倍", written_unit="倍", kind="multiple",
                               form="doubling", unit_end=m.end(), numeral=g)
         else:
+            # most numerals are no quantity (统一, 进一步): rejected by the next character,
+            # unless a 千/百 at the end may begin the unit (3万千瓦)
+            if ft[pos:pos + 1] not in followers and ft[pos - 1] not in _UNIT_FIRST:
+                continue
             mention = _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad)
             if mention is None:
                 continue
