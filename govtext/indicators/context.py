@@ -29,6 +29,7 @@ _LEADING_JUNK = re.compile(r"^(?:[\s、，,；;：:（）()“”\"'‘’《》
 _CHANGE_NOT_VERB = re.compile(r"^(?:值|贡献|连续|点|极|动力|潜力|空间|目标|预期|方式|的|较快|较大|明显|稳定|态势|趋势|水平|完成)")
 _YEAR_START = re.compile(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?")
 _YEAR_END = re.compile(r"(?:20\d\d|19\d\d)年(?:底|末|初)?$")
+_YEAR_END_CHARS = frozenset("年底末初")
 _AFTER_CUT = re.compile(r"[，,。；;：:！？\n]")
 _AFTER_JUNK = re.compile(r"^(?:的|左右|以上|以内)")
 
@@ -63,9 +64,19 @@ class TextContext:
 def _words():
     lex = lexicon()
     w = lex.words
-    strip_end = re.compile(rf"(?:{w['subject_strip_end'].pattern})$")
     strip_start = re.compile(rf"^(?:{w['subject_strip_start'].pattern})")
-    return w, strip_end, strip_start
+    # suffix words by length, longest first: a `(?:…)$` regex would try every position
+    ends = {x for x in lex.rules["subject_strip_end"] if x}
+    end_lengths = tuple(sorted({len(x) for x in ends}, reverse=True))
+    return w, (frozenset(ends), end_lengths), strip_start
+
+
+def _strip_end(s: str, ends: frozenset, lengths: tuple) -> str:
+    """``s`` without its longest suffix from ``ends`` (unchanged if none)."""
+    for k in lengths:
+        if len(s) >= k and s[-k:] in ends:
+            return s[:-k]
+    return s
 
 
 def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
@@ -74,13 +85,14 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
     Verbs and qualifiers next to the number (增长, 达到, 约) and openers (其中, 全年)
     are dropped; long phrases keep their last ``max_len`` characters.
     """
-    _, strip_end, strip_start = _words()
+    _, (ends, lengths), strip_start = _words()
     s = text[max(lo, pos - 60):pos].strip()
     s = _YEAR_START.sub("", s)
     s = _LEADING_JUNK.sub("", s)
     for _ in range(6):
-        s2 = strip_end.sub("", s).rstrip(" 、和及与")
-        s2 = _YEAR_END.sub("", s2)
+        s2 = _strip_end(s, ends, lengths).rstrip(" 、和及与")
+        if s2[-1:] in _YEAR_END_CHARS:
+            s2 = _YEAR_END.sub("", s2)
         if s2 == s:
             break
         s = s2
@@ -105,8 +117,13 @@ def subject_after(text: str, end: int, hi: int, max_len: int = 12) -> str:
 
 def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
     """'up' or 'down' when a change verb sits just before the number in its clause."""
+    return _change_in(text[max(lo, pos - 10):pos])
+
+
+@lru_cache(maxsize=8192)
+def _change_in(window: str) -> str | None:
+    """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
     w, _, _ = _words()
-    window = text[max(lo, pos - 10):pos]
     best = None
     for key, direction in (("change_up", "up"), ("change_down", "down")):
         for m in w[key].finditer(window):

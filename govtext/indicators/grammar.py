@@ -234,40 +234,8 @@ def scan(text: str) -> Iterator[Mention]:
         s = m.start()
         pos = m.end()
         mention = None
-        if m.group("pct"):
-            t = pct_tail.match(ft, m.end())
-            if not t or not has_digit(t.group("n")):
-                continue
-            v = parse_numeral_f(t.group("n"))
-            if math.isnan(v):
-                continue
-            if t.group("d"):
-                v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
-            mention = Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
-                              form="percent_words", chinese=is_chinese(t.group("n")), unit_end=t.end(),
-                              numeral=ft[s:t.end()])
-        elif m.group("frac"):
-            f = _FRACTION.match(ft, s)
-            den, num = parse_numeral_f(f.group("den")), parse_numeral_f(f.group("num"))
-            if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
-                continue
-            mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
-                              form="fraction", chinese=True, unit_end=m.end(), numeral=m.group())
-        elif m.group("afrac"):
-            a, b = (float(x) for x in m.group().split("/"))
-            if not (0 < a < b):
-                continue
-            mention = Mention(s, m.end(), s, a / b * 100, unit="%", written_unit="%", kind="percent",
-                              form="fraction", unit_end=m.end(), numeral=m.group())
-        elif m.group("fan"):
-            g = m.group()
-            key = next((c for c in "一两二三几" if c in g), None)
-            v = _DOUBLING[key]
-            if math.isnan(v):
-                continue
-            mention = Mention(s, m.end(), s, v, unit="倍", written_unit="倍", kind="multiple",
-                              form="doubling", unit_end=m.end(), numeral=g)
-        else:
+        g = m.lastgroup     # one named group per anchor form
+        if g == "num":
             # most numerals are no quantity (统一, 进一步): rejected by the next character,
             # unless a 千/百 at the end may begin the unit (3万千瓦)
             if ft[pos:pos + 1] not in followers and ft[pos - 1] not in _UNIT_FIRST:
@@ -279,6 +247,39 @@ def scan(text: str) -> Iterator[Mention]:
             if math.isnan(mention.value_max) and not mention.chinese and s > last_end:
                 for extra in _enumerated(ft, max(last_end, s - 60), s, mention):
                     yield extra
+        elif g == "pct":
+            t = pct_tail.match(ft, m.end())
+            if not t or not has_digit(t.group("n")):
+                continue
+            v = parse_numeral_f(t.group("n"))
+            if math.isnan(v):
+                continue
+            if t.group("d"):
+                v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
+            mention = Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
+                              form="percent_words", chinese=is_chinese(t.group("n")), unit_end=t.end(),
+                              numeral=ft[s:t.end()])
+        elif g == "frac":
+            f = _FRACTION.match(ft, s)
+            den, num = parse_numeral_f(f.group("den")), parse_numeral_f(f.group("num"))
+            if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
+                continue
+            mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
+                              form="fraction", chinese=True, unit_end=m.end(), numeral=m.group())
+        elif g == "afrac":
+            a, b = (float(x) for x in m.group().split("/"))
+            if not (0 < a < b):
+                continue
+            mention = Mention(s, m.end(), s, a / b * 100, unit="%", written_unit="%", kind="percent",
+                              form="fraction", unit_end=m.end(), numeral=m.group())
+        else:   # fan
+            g = m.group()
+            key = next((c for c in "一两二三几" if c in g), None)
+            v = _DOUBLING[key]
+            if math.isnan(v):
+                continue
+            mention = Mention(s, m.end(), s, v, unit="倍", written_unit="倍", kind="multiple",
+                              form="doubling", unit_end=m.end(), numeral=g)
         pos = max(pos, mention.end)
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
         pm = _pre_qualifier(ft, s, pre_re, blockers)
@@ -396,7 +397,7 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
         return None
     chinese = is_chinese(num)
     # 456余万元, 1亿3千多万: a qualifier inside the numeral, before its magnitude
-    quals: list[str] = [c for c in num if c in "余多"][:1]
+    quals: list[str] = [c for c in num if c in "余多"][:1] if "余" in num or "多" in num else []
     p = e
     if p < len(ft) and ft[p] in "余多":
         if not quals:
