@@ -85,8 +85,14 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
     Verbs and qualifiers next to the number (增长, 达到, 约) and openers (其中, 全年)
     are dropped; long phrases keep their last ``max_len`` characters.
     """
+    return _subject_of(text[max(lo, pos - 60):pos], max_len)
+
+
+@lru_cache(maxsize=4096)
+def _subject_of(s: str, max_len: int) -> str:
+    """subject_before for the text before a number (cached: a third of them recur)."""
     _, (ends, lengths), strip_start = _words()
-    s = text[max(lo, pos - 60):pos].strip()
+    s = s.strip()
     s = _YEAR_START.sub("", s)
     s = _LEADING_JUNK.sub("", s)
     for _ in range(6):
