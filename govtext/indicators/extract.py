@@ -1,8 +1,8 @@
 """`extract_indicators`: every stated quantity of a report as one DataFrame row."""
 from __future__ import annotations
 
-import math
 import re
+from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
@@ -58,72 +58,83 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     plan_document = str(meta.get("report_type") or "") == "plan"
     locate = SectionLocator(index)
 
-    rows = []
+    cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
+    data: dict[str, list] = {c: [] for c in cols}
+    # bound appends, one per column: the loop runs once per number of the corpus
+    (add_text, add_value, add_vmax, add_unit, add_approx, add_qual, add_target, add_change, add_kind,
+     add_subject, add_section, add_sentence, add_start, add_end) = (data[c].append for c in INDICATOR_COLUMNS)
+    add_reason = data["reason"].append if keep_excluded else None
     sentences: dict[tuple[int, int], str] = {}
-    prev = None
+    n = len(text)
+    sent_ends, clause_ends, para_ends = ctx.sent_ends, ctx.clause_ends, ctx.para_ends
+    n_sent, n_clause = len(sent_ends), len(clause_ends)
+    prev_end = prev_subject = prev_change = None     # the last kept row
     for m in scan(text):
         reason = exclusion(text, m)
         if reason and not keep_excluded:
             continue
         ns = m.num_start
-        c_lo, c_hi = ctx.clause_span(ns)
-        s_lo, s_hi = ctx.sentence_span(ns)
+        m_start, m_end = m.start, m.end
+        i = bisect_right(clause_ends, ns)
+        c_lo = clause_ends[i - 1] if i else 0
+        c_hi = clause_ends[i] if i < n_clause else n
+        i = bisect_right(sent_ends, ns)
+        s_lo = sent_ends[i - 1] if i else 0
+        s_hi = sent_ends[i] if i < n_sent else n
         label, role = locate(ns)
         if role in (None, "other", "preamble"):
             role = locate_fallback(ns)[1] or role
         # windows are capped so that a text without punctuation stays linear
-        c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m.end + MAX_CLAUSE)
+        c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m_end + MAX_CLAUSE)
         if s_hi - s_lo > 2 * MAX_SENTENCE:
             # quantised windows, so neighbours share one string in a run-on text
             block = s_lo + (ns - s_lo) // MAX_SENTENCE * MAX_SENTENCE
             s_lo, s_hi = max(s_lo, block - MAX_SENTENCE // 2), min(s_hi, block + MAX_SENTENCE * 3 // 2)
         lo = c_lo
-        if prev is not None and prev["end"] > lo and prev["end"] <= m.start:
-            lo = prev["end"]
-        subject = subject_before(text, lo, m.start)
-        if not subject and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
-            subject = prev["subject"]
-        if not subject and prev is not None and prev["end"] > max(s_lo, ns - MAX_CLAUSE):
+        if prev_end is not None and lo < prev_end <= m_start:
+            lo = prev_end
+        subject = subject_before(text, lo, m_start)
+        if not subject and prev_end is not None and prev_end > c_lo and _ENUM_GAP.match(text[prev_end:m_start]):
+            subject = prev_subject
+        if not subject and prev_end is not None and prev_end > max(s_lo, ns - MAX_CLAUSE):
             # 投入7232亿元、增长5.6% / 总值达到309亿元，增长7.5%: a bare verb + number continues
             # the subject of the figure before it in the sentence
-            subject = prev["subject"]
+            subject = prev_subject
         if not subject:
-            subject = subject_after(text, m.end, c_hi)
-        change = "up" if m.form == "doubling" else change_of(text, c_lo, m.start, m.end)
-        if change is None and prev is not None and prev["end"] > c_lo and _ENUM_GAP.match(text[prev["end"]:m.start]):
-            change = prev["change"]
+            subject = subject_after(text, m_end, c_hi)
+        change = "up" if m.form == "doubling" else change_of(text, c_lo, m_start, m_end)
+        if change is None and prev_end is not None and prev_end > c_lo and _ENUM_GAP.match(text[prev_end:m_start]):
+            change = prev_change
         clause = text[max(c_lo, s_lo):c_hi]
         sentence = sentences.get((s_lo, s_hi))
         if sentence is None:
             sentence = sentences[(s_lo, s_hi)] = text[s_lo:s_hi].strip()
-        row = {
-            "text": text[m.start:m.end],
-            "value": float(m.value),
-            "value_max": float(m.value_max) if not math.isnan(m.value_max) else math.nan,
-            "unit": m.unit,
-            "approx": m.approx,
-            "qualifier": m.qualifier,
-            "target": is_target(clause, sentence, role, plan_document, _opening(text, ctx.paragraph_start(ns), ns),
-                                text[max(c_lo, m.start - 12):m.start]),
-            "change": change,
-            "kind": m.kind,
-            "subject": subject,
-            "section": label,
-            "sentence": sentence,
-            "start": m.start,
-            "end": m.end,
-        }
+        i = bisect_right(para_ends, ns)
+        p_lo = para_ends[i - 1] if i else 0
+        quals = m.qualifiers
+        add_text(text[m_start:m_end])
+        add_value(m.value)
+        add_vmax(m.value_max)
+        add_unit(m.unit)
+        add_approx(bool(quals))
+        add_qual("".join(quals))
+        add_target(is_target(clause, sentence, role, plan_document, _opening(text, p_lo, ns),
+                             text[max(c_lo, m_start - 12):m_start]))
+        add_change(change)
+        add_kind(m.kind)
+        add_subject(subject)
+        add_section(label)
+        add_sentence(sentence)
+        add_start(m_start)
+        add_end(m_end)
         if keep_excluded:
-            row["reason"] = reason
-        rows.append(row)
+            add_reason(reason)
         if not reason:
-            prev = row
-    cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
-    if not rows:
-        return pd.DataFrame(rows, columns=cols)
+            prev_end, prev_subject, prev_change = m_end, subject, change
+    if not data["start"]:
+        return pd.DataFrame([], columns=cols)
     # column by column with their dtypes: building from row dicts and casting after costs
     # more than the whole scan on a large report
-    data = {c: [r[c] for r in rows] for c in cols}
     for c in cols:
         col = data[c]
         if c in _DTYPES:
