@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Mapping
 
 import numpy as np
+import re
 import regex
 
 LABELS: tuple[str, ...] = ("achievement", "shortcoming", "plan", "other")
@@ -41,6 +42,20 @@ class StrongRule:
     head_in_plans: int | None = None
 
 
+def _compile(pattern: str, flags: int = 0, engine: str | None = None):
+    """Compile with ``re`` (usually faster here) when asked to, else with ``regex``.
+    ``engine=None``: ``re`` when the pattern compiles there, else ``regex`` (for literal-word
+    and simple time patterns, where both modules find the same matches)."""
+    if engine == "regex":
+        return regex.compile(pattern, flags)
+    try:
+        return re.compile(pattern, flags)
+    except re.error:
+        if engine == "re":
+            raise
+        return regex.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class CueSet:
     strong: tuple[StrongRule, ...]
@@ -59,16 +74,16 @@ def load_cues() -> CueSet:
         if r["label"] not in LABEL_INDEX:
             raise ValueError(f"cues_rules.json: unknown label {r['label']!r} in rule {r['name']!r}")
         strong.append(StrongRule(
-            name=r["name"], label=r["label"], pattern=regex.compile(r["pattern"], regex.M),
+            name=r["name"], label=r["label"], pattern=_compile(r["pattern"], re.M, r.get("engine", "regex")),
             head=r.get("head"), max_len=r.get("max_len"), min_share=r.get("min_share"),
             types=frozenset(r["types"]) if r.get("types") else None,
-            requires=regex.compile(r["requires"]) if r.get("requires") else None,
+            requires=_compile(r["requires"], 0, r.get("engine", "regex")) if r.get("requires") else None,
             head_in_plans=r.get("head_in_plans")))
     weak, weights = [], []
     for lab in LABELS:
         pairs = sorted(raw["weak"].get(lab, []), key=lambda p: -len(p[0]))  # longest word first
         weights.append({w: float(x) for w, x in pairs})
-        weak.append(regex.compile("|".join(regex.escape(w) for w, _ in pairs)) if pairs else None)
+        weak.append(_compile("|".join(re.escape(w) for w, _ in pairs)) if pairs else None)
     order = raw["role_prior"]["_order"]
     prior = {}
     for role, vals in raw["role_prior"].items():
@@ -79,7 +94,7 @@ def load_cues() -> CueSet:
     time = dict(raw["time"])
     for k, v in list(time.items()):
         if isinstance(v, str):
-            time[k] = regex.compile(v)
+            time[k] = _compile(v)
     return CueSet(tuple(strong), tuple(weak), tuple(weights), prior, time)
 
 
