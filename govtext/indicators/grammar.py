@@ -244,7 +244,9 @@ def scan(text: str) -> Iterator[Mention]:
             if mention is None:
                 continue
             # 分别提高15、22个百分点: bare numbers listed before this one share its unit
-            if math.isnan(mention.value_max) and not mention.chinese and s > last_end:
+            # (the list ends with 、 right before the number; `$` also matches before a final newline)
+            if math.isnan(mention.value_max) and not mention.chinese and s > last_end \
+                    and (ft[s - 1] == "、" or ft[s - 2:s] == "、\n"):
                 for extra in _enumerated(ft, max(last_end, s - 60), s, mention):
                     yield extra
         elif g == "pct":
