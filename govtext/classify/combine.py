@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, plan_year, role_prior, strong_match, time_evidence, weak_evidence
+from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, evidence_matrix, plan_year, role_prior, strong_match
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
@@ -59,7 +59,7 @@ def resolve_model(model):
 def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
                 w: Weights = WEIGHTS) -> np.ndarray:
     """Rules-only log scores (n, 4): role prior plus weighted cue and time evidence."""
-    ev = np.array([weak_evidence(t) + time_evidence(t, meta) for t in texts]).reshape(len(texts), len(LABELS))
+    ev = evidence_matrix(texts, meta)
     return w.prior * np.log(priors) + w.cues * ev
 
 
