@@ -88,12 +88,25 @@ def char_ngram_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
 def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray, ngram_range: tuple[int, int],
                   norm: str | None = "sqrt_count", coef_t: np.ndarray | None = None) -> np.ndarray:
     """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path).
-    ``coef_t``: ``coef.T`` as a C-contiguous array, if the caller keeps one."""
+    ``coef_t``: ``coef.T`` as a C-contiguous array, if the caller keeps one (float32 with four
+    classes is fastest: each bucket's row is fetched as one 16-byte item)."""
     r, c, per_doc = char_ngram_hashes(texts, ngram_range, coef.shape[1])
-    w = coef_t[c] if coef_t is not None else coef.T[c]  # (n-grams, classes): one gather
+    if coef_t is None:
+        coef_t = np.ascontiguousarray(coef.T)
+    w = _gather_rows(coef_t, c)  # (n-grams, classes): one gather
     out = np.zeros((len(texts), coef.shape[0]))
     for k in range(coef.shape[0]):
+        # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
         out[:, k] = np.bincount(r, weights=w[:, k], minlength=len(texts))
     if norm == "sqrt_count":
         out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
     return out + intercept.astype(np.float64)
+
+
+def _gather_rows(table: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """``table[idx]`` for a C-contiguous 2-D table; rows of 16 bytes (4 x float32) are moved as
+    single complex128 items, several times faster than a row-wise fancy index."""
+    if table.flags.c_contiguous and table.ndim == 2 and table.shape[1] * table.itemsize == 16:
+        flat = table.view(np.complex128).reshape(-1)
+        return flat.take(idx).view(table.dtype).reshape(len(idx), table.shape[1])
+    return table[idx]

@@ -43,8 +43,10 @@ class LinearTextModel:
     info: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # gathered per n-gram: one row per bucket, float64, converted once
-        self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)
+        # gathered per n-gram: one row per bucket, transposed once; float32 kept as is (the
+        # sums are done in float64 by np.bincount, so the scores are the same as with float64)
+        dtype = np.float32 if self.coef.dtype == np.float32 else np.float64
+        self._coef_t = np.ascontiguousarray(self.coef.T, dtype=dtype)
 
     def transform(self, texts: Sequence[str]):
         v = self.vectorizer
