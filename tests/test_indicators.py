@@ -281,6 +281,13 @@ CASES = [
      [R("2.1亿元", 2.1e8, "元", subject="一般性转移支付", change="up")]),
     ("quoted numeral name still dropped", "“十四五”期间新增就业1.6万人。",
      [R("1.6万人", 16000, "人", subject="期间新增就业")]),
+    ("span of years opening a subject", "五年新增城镇就业4.6万人。",
+     [R("4.6万人", 46000, "人", subject="新增城镇就业")]),
+    ("span of years with 内", "三年内累计改造老旧小区126个。",
+     [R("126个", 126, "个", subject="改造老旧小区")]),
+    ("years naming a programme stay", "三年行动计划完成投资30亿元。",
+     [R("30亿元", 3e9, "元", subject="三年行动计划完成投资")]),
+    ("years naming a school system stay", "五年制高职招生1200人。", [R("1200人", 1200, "人", subject="五年制高职招生")]),
 ]
 
 

@@ -65,10 +65,14 @@ def _words():
     lex = lexicon()
     w = lex.words
     strip_start = re.compile(rf"^(?:{w['subject_strip_start'].pattern})")
+    # a span of years opening the subject (五年新增…, 三年内累计…) is dropped like 2023年,
+    # unless it starts a name or grade (三年行动, 五年制); something must remain after it
+    duration = re.compile(rf"^[一二两三四五六七八九十]{{1,3}}年(?!{w['subject_duration_not_followed_by'].pattern})"
+                          rf"(?:内|来|间|中|里)?(?=[\u4e00-\u9fff]{{2}})")
     # suffix words by length, longest first: a `(?:…)$` regex would try every position
     ends = {x for x in lex.rules["subject_strip_end"] if x}
     end_lengths = tuple(sorted({len(x) for x in ends}, reverse=True))
-    return w, (frozenset(ends), end_lengths), strip_start
+    return w, (frozenset(ends), end_lengths), strip_start, duration
 
 
 def _strip_end(s: str, ends: frozenset, lengths: tuple) -> str:
@@ -91,10 +95,11 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
 @lru_cache(maxsize=4096)
 def _subject_of(s: str, max_len: int) -> str:
     """subject_before for the text before a number (cached: a third of them recur)."""
-    _, (ends, lengths), strip_start = _words()
+    _, (ends, lengths), strip_start, duration = _words()
     s = s.strip()
     s = _YEAR_START.sub("", s)
     s = _LEADING_JUNK.sub("", s)
+    s = duration.sub("", s)
     for _ in range(6):
         s2 = _strip_end(s, ends, lengths).rstrip(" 、和及与")
         if s2[-1:] in _YEAR_END_CHARS:
@@ -104,7 +109,7 @@ def _subject_of(s: str, max_len: int) -> str:
         s = s2
     for _ in range(4):
         s2 = strip_start.sub("", s).lstrip(" 、")
-        s2 = _YEAR_START.sub("", s2)
+        s2 = duration.sub("", _YEAR_START.sub("", s2))
         if s2 == s:
             break
         s = s2
@@ -129,7 +134,7 @@ def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
 @lru_cache(maxsize=8192)
 def _change_in(window: str) -> str | None:
     """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
-    w, _, _ = _words()
+    w = _words()[0]
     best = None
     for key, direction in (("change_up", "up"), ("change_down", "down")):
         for m in w[key].finditer(window):
