@@ -114,10 +114,59 @@ def plan_year(meta: Mapping | None) -> int | None:
 PLAN_ROLES = frozenset({"plans", "targets", "self_building"})
 
 
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains (derived from its parse tree),
+    or None when nothing useful is known. A cheap ``in`` test on them skips most searches.
+
+    >>> required_literals("(表示|致以)(最)?(衷心|诚挚)(的)?(感谢|谢意)")
+    ('致以', '表示')
+    >>> required_literals("^[\\s　]*(下一步|今后)[，,]?"), required_literals("(还|仍)?存在.{0,4}问题")
+    (('下一步', '今后'), ('存在',))
+    """
+    try:
+        from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # regex-only syntax, or a parser this Python does not have
+        return None
+    if flags & re.IGNORECASE or tree.state.flags & re.IGNORECASE:
+        return None
+
+    def req(items) -> frozenset | None:
+        cands, run = [], []
+        for op, av in list(items) + [(None, None)]:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                cands.append(frozenset(["".join(run)]))
+                run = []
+            r = None
+            if op is C.SUBPATTERN:
+                if av[1] & re.IGNORECASE:
+                    return None
+                r = req(av[3])
+            elif op is C.BRANCH:
+                rs = [req(b) for b in av[1]]
+                r = frozenset().union(*rs) if all(x is not None for x in rs) else None
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                r = req(av[2])
+            elif op is C.IN and av and all(o is C.LITERAL for o, _ in av):
+                r = frozenset(chr(v) for _, v in av)
+            if r:
+                cands.append(r)
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
+
+    got = req(tree)
+    return tuple(sorted(got)) if got and len(got) <= 8 else None
+
+
 @lru_cache(maxsize=16)
 def _strong_plan(report_type: str | None) -> tuple:
     """The strong rules that apply to a report type, as plain tuples (the hot loop reads no attributes)."""
-    return tuple((r.max_len, r.head, r.head_in_plans, r.pattern.search, r.min_share,
+    return tuple((r.max_len, r.head, r.head_in_plans, required_literals(r.pattern.pattern, re.M),
+                  r.pattern.search, r.min_share,
                   r.requires.search if r.requires is not None else None, r.label, r.name)
                  for r in load_cues().strong if r.types is None or report_type in r.types)
 
@@ -137,12 +186,19 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
     if not n:
         return None
     in_plans = role in PLAN_ROLES
-    for max_len, head, head_plans, search, min_share, requires, label, name in _strong_plan(report_type):
+    for max_len, head, head_plans, needs, search, min_share, requires, label, name in _strong_plan(report_type):
         if max_len is not None and n > max_len:
             continue
         if head_plans and in_plans:
             head = head_plans
-        m = search(body[:head] if head else body)
+        hay = body[:head] if head else body
+        if needs is not None:  # no required literal, no match: skip the search
+            for lit in needs:
+                if lit in hay:
+                    break
+            else:
+                continue
+        m = search(hay)
         if m is None:
             continue
         if min_share is not None and (n - m.start()) / n < min_share:
