@@ -34,6 +34,31 @@ __all__ = ["COLUMNS", "LABELS", "ROLE_LABEL", "label_passages", "label_sentences
 COLUMNS = ["text", "label", "score", "source", "section", "start", "end", "role"]
 
 
+def _str_dtype():
+    try:
+        return pd.StringDtype("python", na_value=np.nan)
+    except (TypeError, ValueError):  # older pandas: let the constructor infer
+        return None
+
+
+# the default "str" dtype, Python-backed: no Arrow conversion of every column of every report
+_STR = _str_dtype()
+_STR_COLUMNS = frozenset({"text", "label", "source", "role"})
+
+
+def _frame(cols: dict) -> pd.DataFrame:
+    """The output table from plain columns (lists / arrays), in COLUMNS order, one construction."""
+    data = {}
+    for c in COLUMNS:
+        v = cols[c]
+        if c in _STR_COLUMNS and _STR is not None and isinstance(v, list) and all(type(x) is str for x in v):
+            v = pd.array(v, dtype=_STR)
+        elif isinstance(v, list):
+            v = np.asarray(v) if v else np.zeros(0, dtype=np.float64 if c == "score" else np.int64)
+        data[c] = v
+    return pd.DataFrame(data, columns=COLUMNS, copy=False)
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in
                          zip(COLUMNS, ["object", "object", "float", "object", "int64", "int64", "int64", "object"])})
@@ -53,10 +78,9 @@ def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | N
     # without any roled section, "preamble" says nothing: use the flatter no-structure prior
     prior_roles = roles if any(r in CLEAR_ROLES for r in roles) else ["no_structure"] * len(roles)
     labels, scores, sources = decide(texts, prior_roles, meta, model=model)
-    out = pd.DataFrame({"text": texts, "label": labels, "score": scores, "source": sources,
-                        "section": passages["section"].to_numpy(), "start": passages["start"].to_numpy(),
-                        "end": passages["end"].to_numpy(), "role": roles})
-    return out[COLUMNS].reset_index(drop=True)
+    return _frame({"text": texts, "label": labels, "score": scores, "source": sources,
+                   "section": passages["section"].to_numpy(), "start": passages["start"].to_numpy(),
+                   "end": passages["end"].to_numpy(), "role": roles})
 
 
 def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | None,
@@ -116,6 +140,5 @@ def label_sentences(text: str, passages: pd.DataFrame, sections: pd.DataFrame | 
     # a strong shortcoming/plan cue carries over the rest of its paragraph (lists split by ；)
     for a, b in groups:
         labels[a:b], sources[a:b] = carry_forward(labels[a:b], sources[a:b])
-    out = pd.DataFrame({"text": rows_t, "label": labels, "score": scores, "source": sources,
-                        "section": rows_sec, "start": rows_s, "end": rows_e, "role": rows_r})
-    return out[COLUMNS].reset_index(drop=True)
+    return _frame({"text": rows_t, "label": labels, "score": scores, "source": sources,
+                   "section": rows_sec, "start": rows_s, "end": rows_e, "role": rows_r})
