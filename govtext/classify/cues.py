@@ -12,6 +12,7 @@ evidence that is blended with the section-role prior and the model.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -114,6 +115,7 @@ def plan_year(meta: Mapping | None) -> int | None:
 PLAN_ROLES = frozenset({"plans", "targets", "self_building"})
 
 
+@lru_cache(maxsize=512)
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains (derived from its parse tree),
     or None when nothing useful is known. A cheap ``in`` test on them skips most searches.
@@ -163,12 +165,24 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=16)
-def _strong_plan(report_type: str | None) -> tuple:
-    """The strong rules that apply to a report type, as plain tuples (the hot loop reads no attributes)."""
-    return tuple((r.max_len, r.head, r.head_in_plans, required_literals(r.pattern.pattern, re.M),
-                  r.pattern.search, r.min_share,
-                  r.requires.search if r.requires is not None else None, r.label, r.name)
-                 for r in load_cues().strong if r.types is None or report_type in r.types)
+def _strong_rules(report_type: str | None) -> tuple[tuple, tuple]:
+    """The strong rules that apply to a report type, and the distinct ``max_len`` limits."""
+    rules = tuple(r for r in load_cues().strong if r.types is None or report_type in r.types)
+    return rules, tuple(sorted({r.max_len for r in rules if r.max_len is not None}))
+
+
+@lru_cache(maxsize=256)
+def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple:
+    """The rules to try on a paragraph of length >= ``min_len`` (one bucket between two distinct
+    ``max_len`` limits), as plain tuples: the hot loop reads no attributes and tests no limits."""
+    out = []
+    for r in _strong_rules(report_type)[0]:
+        if r.max_len is not None and min_len > r.max_len:
+            continue
+        head = r.head_in_plans if r.head_in_plans and in_plans else r.head
+        out.append((head, required_literals(r.pattern.pattern, re.M), r.pattern.search, r.min_share,
+                    r.requires.search if r.requires is not None else None, r.label, r.name))
+    return tuple(out)
 
 
 def strong_match(text: str, report_type: str | None = None, next_year: int | None = None,
@@ -185,12 +199,11 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
     n = len(body)
     if not n:
         return None
-    in_plans = role in PLAN_ROLES
-    for max_len, head, head_plans, needs, search, min_share, requires, label, name in _strong_plan(report_type):
-        if max_len is not None and n > max_len:
-            continue
-        if head_plans and in_plans:
-            head = head_plans
+    limits = _strong_rules(report_type)[1]
+    k = bisect_left(limits, n)  # rules whose max_len is below n are left out of this bucket
+    min_len = limits[k - 1] + 1 if k else 0
+    for head, needs, search, min_share, requires, label, name in _strong_plan(report_type, role in PLAN_ROLES,
+                                                                              min_len):
         hay = body[:head] if head else body
         if needs is not None:  # no required literal, no match: skip the search
             for lit in needs:
