@@ -52,7 +52,7 @@ def test_real_province_is_provincial_and_city_is_city():
 
 
 def test_national_report_without_title():
-    m = meta_of("各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n一、过去一年工作回顾",
+    m = meta_of("各位代表：\n\n现在，我受国务院委托，向大会作政府工作报告，请各位代表审议。\n\n一、过去一年工作回顾",
                 path="reports/national-1999-gwr.txt")
     assert (m["title"], m["place"], m["level"], m["report_type"]) == (None, "国务院", "national", "gwr")
     assert m["year"] == 1999  # stated by the file name only

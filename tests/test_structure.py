@@ -168,7 +168,7 @@ def test_bold_lead_phrases_inside_numbered_sections_are_not_headings():
 
 def test_fzzf_four_parts_roles():
     t = ("城北镇2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）健全依法决策机制。出台规则1项。\n"
-         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇长带头学法。\n"
+         "二、镇党政主要负责人履行法治建设第一责任人职责情况\n镇长带头学法。\n"
          "三、存在的不足和原因\n执法力量不足。\n四、2024年工作安排\n（一）深化普法。开展宣传。\n"
          "城北镇人民政府\n2024年1月20日")
     s, hs = heads(t, FZZF)
@@ -381,15 +381,15 @@ def test_last_clause_length_learned_from_siblings():
 
 
 def test_run_in_title_clause_runs_into_a_lead_sentence_with_commas():
-    t = ("一、2023年工作回顾（一）统筹城乡强协调，宜居环境提质升级实施城市更新行动，改造老旧小区30个，新建公园5个，"
+    t = ("一、2023年工作回顾（一）统筹城乡促融合，人居环境持续改善实施老城更新行动，改造老旧小区30个，新建公园5个，"
          "城市面貌焕然一新，群众获得感明显增强，各项工作取得了扎实成效。（二）补齐民生短板，社会事业全面进步我们坚持"
          "以人民为中心，新增就业800人。")
     s, hs = heads(t, GWR)
-    assert hs[1] == (2, "统筹城乡强协调，宜居环境提质升级")
+    assert hs[1] == (2, "统筹城乡促融合，人居环境持续改善")
     check_cover(t, s)
     from govtext.structure.detect import _parallel_clause_cut
-    seg = "统筹城乡强协调，宜居环境提质升级实施城市更新行动，改造老旧小区30个"
-    assert seg[:_parallel_clause_cut(seg, len(seg))] == "统筹城乡强协调，宜居环境提质升级"
+    seg = "统筹城乡促融合，人居环境持续改善实施老城更新行动，改造老旧小区30个"
+    assert seg[:_parallel_clause_cut(seg, len(seg))] == "统筹城乡促融合，人居环境持续改善"
     # a long second clause with no verb-led lead at the parallel length is all title
     seg = "深化改革开放，加快建设更高水平开放型经济新体制"
     assert _parallel_clause_cut(seg, len(seg)) == 0
@@ -506,7 +506,7 @@ def test_year_part_titles_do_not_set_the_length_of_other_part_titles():
     # parallel to them, must not be pulled to their length (…加快建设|人民满意的服务型政府)
     t = ("一、2019年工作回顾过去一年，我们攻坚克难。（一）抓项目。开工10个。\n二、2020年工作安排2020年是关键之年。"
          "（一）抓招商。签约5个。\n三、发扬斗争精神，深化有解思维，加快建设人民满意的服务型政府落实“一岛两窗”战略使命，"
-         "实现高质量发展，必须深化党的建设主体责任工程，持之以恒强化政府自身建设。\n（一）锤炼政治品格。学习12次。")
+         "推动高质量发展，务必压实党建主体责任，持之以恒强化政府自身建设。\n（一）锤炼政治品格。学习12次。")
     s, hs = heads(t, GWR)
     third = s.sections[s.sections.level == 1].iloc[2]
     assert "人民满意的服务型政府" in third.title and third.role == "self_building"

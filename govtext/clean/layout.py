@@ -43,8 +43,8 @@ _HEADER_GLUE = re.compile(
 def split_header_glue(line: str) -> list[str]:
     """Split a title glued to its delivery line, or a delivery line glued to the speaker.
 
-    >>> split_header_glue("政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上国务院总理 李克强")
-    ['政府工作报告', '——2018年3月5日在第十三届全国人民代表大会第一次会议上', '国务院总理 李克强']
+    >>> split_header_glue("政府工作报告——2031年3月5日在第十九届全国人民代表大会第一次会议上国务院总理 某某某")
+    ['政府工作报告', '——2031年3月5日在第十九届全国人民代表大会第一次会议上', '国务院总理 某某某']
     """
     if len(line) > 200 or "会议上" not in line:
         return [line]

@@ -125,12 +125,12 @@ def _cn_value(s: str) -> int:
 def heading_role(title: str, meta: dict | None = None) -> str | None:
     """plans / achievements / None from a top-level heading's words (fallback only).
 
-    When a title names both (“十四五”时期发展成就和“十五五”时期主要目标任务,
+    When a title names both (“十四五”发展成就与“十五五”主要目标任务,
     2023年重点工作完成情况) the cue that comes last wins. Without cues, a year in
     the title decides against the report's year (a gwr plans the year it is
     delivered; a summary plans the year after the one it reviews).
 
-    >>> heading_role("“十四五”时期发展成就和“十五五”时期主要目标任务"), heading_role("2023年重点工作完成情况")
+    >>> heading_role("“十四五”发展成就与“十五五”主要目标任务"), heading_role("2023年重点工作完成情况")
     ('plans', 'achievements')
     >>> heading_role("2026年重点工作", {"year": 2026, "report_type": "gwr"})
     'plans'
