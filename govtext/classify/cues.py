@@ -241,7 +241,9 @@ def weak_evidence(text: str) -> np.ndarray:
     return ev / np.sqrt(1.0 + len(text) / 40.0)
 
 
-_YEAR = re.compile(r"(?<![\d０-９])([12][0-9]{3})(?=年)")
+# a year before 年, no digit before it; the look-behind sits after the first digit so that re
+# can scan for [12] first (same matches as (?<![\d０-９])([12][0-9]{3})(?=年), faster)
+_YEAR = re.compile(r"([12](?<![\d０-９].)[0-9]{3})(?=年)")
 
 
 def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
