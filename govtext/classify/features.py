@@ -88,19 +88,51 @@ def char_ngram_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
 def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray, ngram_range: tuple[int, int],
                   norm: str | None = "sqrt_count", coef_t: np.ndarray | None = None) -> np.ndarray:
     """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path).
-    ``coef_t``: ``coef.T`` as a C-contiguous array, if the caller keeps one (float32 with four
-    classes is fastest: each bucket's row is fetched as one 16-byte item)."""
-    r, c, per_doc = char_ngram_hashes(texts, ngram_range, coef.shape[1])
-    if coef_t is None:
-        coef_t = np.ascontiguousarray(coef.T)
-    w = _gather_rows(coef_t, c)  # (n-grams, classes): one gather
-    out = np.zeros((len(texts), coef.shape[0]))
-    for k in range(coef.shape[0]):
-        # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
-        out[:, k] = np.bincount(r, weights=w[:, k], minlength=len(texts))
+    ``coef_t``: ``padded_coef_t(coef)`` (or plain ``coef.T``), if the caller keeps one (float32 with
+    four classes is fastest: each bucket's row is fetched as one 16-byte item)."""
+    n_docs, n_classes, n_features = len(texts), coef.shape[0], coef.shape[1]
+    out = np.zeros((n_docs, n_classes))
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
+    total = int(lengths.sum())
+    # one extra all-zero row: n-grams that would run past their text's end fall into it, which
+    # adds 0.0 to the sums (leaving them bit for bit as without them) and saves filtering
+    table = coef_t if coef_t is not None and coef_t.shape[0] == n_features + 1 else padded_coef_t(coef, coef_t)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    to_end = np.cumsum(lengths)[doc] - np.arange(total, dtype=np.int64)  # characters left in the text
+    rows, cols = [], []
+    per_doc = np.zeros(n_docs, dtype=np.int64)
+    pow2 = n_features & (n_features - 1) == 0
+    with np.errstate(over="ignore"):
+        h = np.full(total, _K, dtype=np.uint64)
+        for n in range(1, ngram_range[1] + 1):
+            m = total - n + 1
+            if m <= 0:
+                break
+            h = _fmix(h[:m] ^ codes[n - 1:])
+            if n < ngram_range[0]:
+                continue
+            hv = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
+            c = hv.astype(np.int64)
+            c[to_end[:m] < n] = n_features  # the zero row
+            rows.append(doc[:m])
+            cols.append(c)
+            per_doc += np.maximum(lengths - n + 1, 0)
+    if rows:
+        r, c = np.concatenate(rows), np.concatenate(cols)
+        w = _gather_rows(table, c)  # (n-grams, classes): one gather
+        for k in range(n_classes):
+            # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
+            out[:, k] = np.bincount(r, weights=w[:, k], minlength=n_docs)
     if norm == "sqrt_count":
         out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
     return out + intercept.astype(np.float64)
+
+
+def padded_coef_t(coef: np.ndarray, coef_t: np.ndarray | None = None) -> np.ndarray:
+    """``coef.T`` (C-contiguous, float32 kept) with one all-zero row appended, as ``linear_scores`` reads it."""
+    coef_t = np.ascontiguousarray(coef.T) if coef_t is None else coef_t
+    return np.ascontiguousarray(np.concatenate([coef_t, np.zeros((1, coef_t.shape[1]), dtype=coef_t.dtype)]))
 
 
 def _gather_rows(table: np.ndarray, idx: np.ndarray) -> np.ndarray:

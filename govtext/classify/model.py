@@ -23,7 +23,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import ModelError
-from .features import HASH_NAME, char_ngram_matrix, linear_scores
+from .features import HASH_NAME, char_ngram_matrix, linear_scores, padded_coef_t
 
 FORMAT = "govtext-passage-model"
 FORMAT_VERSION = 1
@@ -46,7 +46,7 @@ class LinearTextModel:
         # gathered per n-gram: one row per bucket, transposed once; float32 kept as is (the
         # sums are done in float64 by np.bincount, so the scores are the same as with float64)
         dtype = np.float32 if self.coef.dtype == np.float32 else np.float64
-        self._coef_t = np.ascontiguousarray(self.coef.T, dtype=dtype)
+        self._coef_t = padded_coef_t(self.coef.astype(dtype, copy=False))
 
     def transform(self, texts: Sequence[str]):
         v = self.vectorizer
