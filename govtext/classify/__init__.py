@@ -73,8 +73,9 @@ def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | N
     """
     if passages is None or len(passages) == 0:
         return _empty()
-    texts = [t if isinstance(t, str) else "" for t in passages["text"]]
-    roles = [str(r) if isinstance(r, str) else "other" for r in passages.get("role", ["other"] * len(texts))]
+    texts = [t if isinstance(t, str) else "" for t in passages["text"].tolist()]
+    roles = [str(r) if isinstance(r, str) else "other" for r in
+             (passages["role"].tolist() if "role" in passages.columns else ["other"] * len(texts))]
     # without any roled section, "preamble" says nothing: use the flatter no-structure prior
     prior_roles = roles if any(r in CLEAR_ROLES for r in roles) else ["no_structure"] * len(roles)
     labels, scores, sources = decide(texts, prior_roles, meta, model=model)
