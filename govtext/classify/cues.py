@@ -300,6 +300,9 @@ def evidence_matrix(texts: Sequence[str], meta: Mapping | None) -> np.ndarray:
     plan_words = (t["plan_words_gwr"] if gwr else t["plan_words_after"]).findall
     review_words = (t["review_words_gwr"] if gwr else t["review_words_after"]).findall
     future_words = t["future_words"].findall
+    any_time_word = _any_of(tuple(pat.pattern for pat in (t["plan_words_gwr"] if gwr else t["plan_words_after"],
+                                                          t["review_words_gwr"] if gwr else t["review_words_after"],
+                                                          t["future_words"]))).search
     weak = [(pat.findall, wts.__getitem__) for pat, wts in zip(cues.weak, cues.weak_weights) if pat is not None]
     weak_idx = [i for i, pat in enumerate(cues.weak) if pat is not None]
     year_iter = _YEAR.finditer
@@ -320,12 +323,24 @@ def evidence_matrix(texts: Sequence[str], meta: Mapping | None) -> np.ndarray:
                     ea += yw
                 elif y >= plan and y <= plan + 15:
                     ep += yw
-        ep += w * len(plan_words(text))
-        ea += w * len(review_words(text))
-        ep += w * len(future_words(text))
+        if any_time_word(text):  # rare: one search instead of three findalls
+            ep += w * len(plan_words(text))
+            ea += w * len(review_words(text))
+            ep += w * len(future_words(text))
+        # (else all three counts are 0, and adding 0.0 leaves the sums as they are)
         Tj[a], Tj[p] = ea, ep
     d = np.sqrt(1.0 + np.fromiter(map(len, texts), dtype=np.int64, count=n) / 40.0)[:, None]
     return W / d + T / d
+
+
+@lru_cache(maxsize=8)
+def _any_of(patterns: tuple[str, ...]):
+    """One pattern that matches wherever any of ``patterns`` does (a pre-check before their findalls).
+    Joined bare (alternation binds loosest) so that ``re`` keeps its first-character scan."""
+    try:
+        return re.compile("|".join(patterns))
+    except re.error:
+        return _compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def role_prior(role: str | None, report_type: str | None = None) -> np.ndarray:
