@@ -314,3 +314,71 @@ def test_problem_list_split_by_semicolons_stays_shortcoming_per_sentence():
 def test_issuer_signature_line_is_other():
     assert strong_match("松林县市场监督管理局", "summary") == ("other", "signature")
     assert strong_match("加强执法队伍建设", "summary") is None
+
+
+# --- fast paths give the same answers as the plain ones -------------------------------------
+
+_GENRE = ["全年新建道路12公里，完成投资3.5亿元，较上年增长8%。",
+          "我们也清醒看到，发展中还存在不少困难和问题：一是产业结构不优；二是民生短板仍然突出。",
+          "下一步，我们将扎实推进乡村振兴，力争2025年全面完成改造任务。",
+          "2024年，全镇计划新增就业岗位300个。", "各位代表：", "", "　　",
+          "这些成绩的取得，根本在于党中央的坚强领导。同时也要看到，仍面临一些挑战。",
+          "展望未来，我们充满信心。过去一年，2023年各项工作表现为：稳中有进。",
+          "12024年与２2024年不算年份；1999年和2030年算。"]
+
+
+def test_required_literals_are_in_every_match():
+    import re
+
+    from govtext.classify.cues import load_cues, required_literals
+
+    checked = 0
+    for rule in load_cues().strong:
+        needs = required_literals(rule.pattern.pattern, re.M)
+        if needs is None:
+            continue
+        for text in _GENRE:
+            for m in rule.pattern.finditer(text):
+                checked += 1
+                assert any(lit in m.group() for lit in needs), (rule.name, m.group(), needs)
+    assert checked > 5
+    assert required_literals("(甲|乙)?丙丁") == ("丙丁",)
+    assert required_literals("(甲|乙).*") == ("乙", "甲")
+    assert required_literals("(甲|.)丙?") is None
+
+
+def test_cue_engines_agree():
+    # rules marked "engine": "re" must find what the regex module finds
+    import regex
+
+    from govtext.classify.cues import load_cues
+
+    for rule in load_cues().strong:
+        other = regex.compile(rule.pattern.pattern, regex.M)
+        for text in _GENRE:
+            a, b = rule.pattern.search(text), other.search(text)
+            assert (a and a.span()) == (b and b.span()), rule.name
+
+
+@pytest.mark.parametrize("meta", [{"year": 2024, "report_type": "gwr"}, {"year": 2023, "report_type": "summary"},
+                                  {}, {"year": None}])
+def test_evidence_matrix_matches_per_text_functions(meta):
+    from govtext.classify.cues import evidence_matrix, time_evidence, weak_evidence
+
+    got = evidence_matrix(_GENRE, meta)
+    want = np.array([weak_evidence(t) + time_evidence(t, meta) for t in _GENRE])
+    assert np.array_equal(got, want)
+    assert evidence_matrix([], meta).shape == (0, 4)
+
+
+def test_linear_scores_match_the_matrix_product():
+    from govtext.classify.features import char_ngram_matrix, linear_scores, padded_coef_t
+
+    rng = np.random.RandomState(1)
+    coef = rng.standard_normal((4, 512)).astype(np.float32)
+    b = rng.standard_normal(4)
+    texts = _GENRE + ["甲", "甲乙"]
+    want = char_ngram_matrix(texts, (2, 3), 512) @ coef.T.astype(np.float64) + b
+    for ct in (None, padded_coef_t(coef)):
+        assert np.allclose(linear_scores(texts, coef, b, (2, 3), coef_t=ct), want, rtol=0, atol=1e-9)
+    assert linear_scores([], coef, b, (2, 3)).shape == (0, 4)
