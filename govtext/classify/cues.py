@@ -180,7 +180,9 @@ def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple
         if r.max_len is not None and min_len > r.max_len:
             continue
         head = r.head_in_plans if r.head_in_plans and in_plans else r.head
-        out.append((head, required_literals(r.pattern.pattern, re.M), r.pattern.search, r.min_share,
+        # derived with re's parser, so only for rules that re runs (regex syntax may differ)
+        needs = required_literals(r.pattern.pattern, re.M) if isinstance(r.pattern, re.Pattern) else None
+        out.append((head, needs, r.pattern.search, r.min_share,
                     r.requires.search if r.requires is not None else None, r.label, r.name))
     return tuple(out)
 
