@@ -122,7 +122,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
     >>> required_literals("(表示|致以)(最)?(衷心|诚挚)(的)?(感谢|谢意)")
     ('致以', '表示')
-    >>> required_literals("^[\\s　]*(下一步|今后)[，,]?"), required_literals("(还|仍)?存在.{0,4}问题")
+    >>> required_literals("^　*(下一步|今后)[，,]?"), required_literals("(还|仍)?存在.{0,4}问题")
     (('下一步', '今后'), ('存在',))
     """
     try:
