@@ -86,17 +86,20 @@ def _plain(v) -> str:
     return str(v)
 
 
+def _unique(name: str, seen: set, limit: int) -> str:
+    """``name`` cut to ``limit`` characters and made unique (case-insensitively) by a _2, _3… suffix."""
+    base = name = name[:limit]
+    k = 2
+    while name.lower() in seen:
+        suffix = f"_{k}"
+        name, k = base[:limit - len(suffix)] + suffix, k + 1
+    seen.add(name.lower())
+    return name
+
+
 def _sheet_names(names) -> list[str]:
-    out, seen = [], set()
-    for n in names:
-        base = re.sub(r"[\[\]:*?/\\]", "_", str(n))[:31] or "sheet"
-        name, i = base, 2
-        while name.lower() in seen:
-            suffix = f"_{i}"
-            name, i = base[:31 - len(suffix)] + suffix, i + 1
-        seen.add(name.lower())
-        out.append(name)
-    return out
+    seen: set = set()
+    return [_unique(re.sub(r"[\[\]:*?/\\]", "_", str(n))[:31] or "sheet", seen, 31) for n in names]
 
 
 def to_excel(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
@@ -189,13 +192,7 @@ def stata_names(columns) -> list[str]:
             name = "v" + name
         if name in reserved:
             name = name + "_"
-        name = name[:32]
-        base, k = name, 2
-        while name.lower() in seen:
-            suffix = f"_{k}"
-            name, k = base[:32 - len(suffix)] + suffix, k + 1
-        seen.add(name.lower())
-        out.append(name)
+        out.append(_unique(name, seen, 32))
     return out
 
 

@@ -50,6 +50,13 @@ def _ax(ax, figsize):
     return ax
 
 
+def _empty(ax, message: str):
+    """A panel that says there is nothing to draw (empty tables draw no bars)."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return _done(ax)
+
+
 def _done(ax):
     fig = ax.figure
     fig.tight_layout()
@@ -132,9 +139,7 @@ def plot_shares(shares: pd.DataFrame, reports: pd.DataFrame | None = None, color
     """Horizontal stacked bars of a share table (rows reports, columns categories summing to 1)."""
     ax = _ax(ax, (8, 0.35 * max(len(shares), 3) + 1.5))
     if shares is None or shares.empty:
-        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return _done(ax)
+        return _empty(ax, "no data")
     names = report_names(reports, shares.index)
     colors = colors or {}
     left = pd.Series(0.0, index=shares.index)
@@ -179,9 +184,7 @@ def plot_indicator_kinds(indicators: pd.DataFrame, reports: pd.DataFrame | None 
     counts = indicator_kind_counts(indicators)
     ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
     if counts.empty:
-        ax.text(0.5, 0.5, "no indicators", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return _done(ax)
+        return _empty(ax, "no indicators")
     names = report_names(reports, counts.index)
     counts.index = [names[d] for d in counts.index]
     counts.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.8)
@@ -302,9 +305,7 @@ def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | N
         counts = target_outcome_counts(indicators)
         ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
         if counts.empty:
-            ax.text(0.5, 0.5, "no indicators", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            return _done(ax)
+            return _empty(ax, "no indicators")
         names = report_names(reports, counts.index)
         counts.index = [names[d] for d in counts.index]
         counts.plot.barh(ax=ax, color=[colors["outcome"], colors["target"]], width=0.8)
