@@ -64,7 +64,12 @@ def common_han() -> frozenset[str]:
     return frozenset(chars)
 
 
-def han_quality(text: str, sample: int = 20000) -> tuple[int, float]:
+# Characters examined for the encoding checks: a few thousand tell mojibake from text as
+# surely as the whole file does, at a fraction of the cost on multi-megabyte inputs.
+SAMPLE = 6000
+
+
+def han_quality(text: str, sample: int = SAMPLE) -> tuple[int, float]:
     """(number of Han characters, share of them that are common) in a sample of ``text``."""
     s = text[:sample]
     han = _HAN.findall(s)
@@ -84,7 +89,7 @@ def mojibake_reason(text: str) -> str | None:
     >>> mojibake_reason("ÕþÎñ¹¤×÷±¨¸æ ÕþÎñ¹¤×÷±¨¸æ") is not None
     True
     """
-    s = text[:20000]
+    s = text[:SAMPLE]
     n = len("".join(s.split()))
     if n == 0:
         return None
