@@ -81,9 +81,15 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     ``before`` is the clause text right before the number: a share of a goal
     (完成年度目标的102%) is an outcome.
     """
-    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _, outcome_before, strong_re = _cues()
-    if before and outcome_before.search(before[-12:]):
+    if before and _cues()[8].search(before[-12:]):
         return False
+    return _decide(clause, sentence, role, plan_document, paragraph_opening)
+
+
+@lru_cache(maxsize=4096)
+def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, paragraph_opening: str) -> bool:
+    """:func:`is_target` after the ``before`` check (cached: numbers of a clause share the answer)."""
+    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _, _, strong_re = _cues()
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
     clause = _without_names(clause)
     # 拟安排…比上年增加81亿元: a comparison with last year belongs to the aim when the
