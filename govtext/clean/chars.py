@@ -59,7 +59,9 @@ def strip_comments(text: str) -> str:
 
 def normalise_chars(text: str) -> str:
     """Line ends, <U+XXXX> escapes, comments, invisible characters, odd spaces, width, ○ as zero."""
-    text = _LINE_END.sub("\n", text)
+    # `in` scans run at memory speed; skip a regex pass when its characters are absent.
+    if any(c in text for c in "\r\u2028\u2029\x85"):
+        text = _LINE_END.sub("\n", text)
     if "<U+" in text:
         text = _ESCAPE.sub(_unescape, text)
     text = strip_comments(text)
@@ -72,7 +74,8 @@ def normalise_chars(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
     text = _WIDTH_RE.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
-    text = _FW_POINT.sub(".", text)
+    if "．" in text or "·" in text:
+        text = _FW_POINT.sub(".", text)
     if "○" in text or "Ｏ" in text:
         text = _CIRCLE_ZERO.sub("〇", text)
     return text
