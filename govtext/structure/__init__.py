@@ -117,17 +117,19 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
     >>> initiatives("", s.sections)[["title", "lead", "role"]].values.tolist()
     [['抓党建，强队伍', '抓党建', 'achievements']]
     """
-    rows = []
     if sections is None or not len(sections):
         return pd.DataFrame(columns=INITIATIVE_COLUMNS)
-    has_child = set(int(p) for p in sections["parent"] if int(p) >= 0)
-    for i, r in sections.iterrows():
-        if r["role"] not in ("achievements", "plans"):
+    # Plain lists, not iterrows: this runs once per report in a corpus.
+    index = [int(i) for i in sections.index]
+    level = [int(v) for v in sections["level"]]
+    has_child = {int(p) for p in sections["parent"] if int(p) >= 0}
+    rows = {c: [] for c in INITIATIVE_COLUMNS}
+    for k, (title, role, start, end) in enumerate(zip(sections["title"], sections["role"],
+                                                      sections["start"], sections["end"])):
+        i = index[k]
+        if role not in ("achievements", "plans") or (level[k] == 1 and i in has_child):
             continue
-        if int(r["level"]) == 1 and i in has_child:
-            continue
-        if int(r["level"]) >= 2 or i not in has_child:
-            rows.append({"title": r["title"], "role": r["role"], "level": int(r["level"]), "lead": _lead(r["title"]),
-                         "chars": int(r["end"]) - int(r["start"]), "start": int(r["start"]), "end": int(r["end"]),
-                         "section": int(i)})
+        for c, v in (("title", title), ("role", role), ("level", level[k]), ("lead", _lead(title)),
+                     ("chars", int(end) - int(start)), ("start", int(start)), ("end", int(end)), ("section", i)):
+            rows[c].append(v)
     return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
