@@ -48,6 +48,14 @@ def _cues():
             w["outcome_before_number_regex"], w["target_cues_strong_regex"])
 
 
+@lru_cache(maxsize=1)
+def _either():
+    """strong|strong_re and weak|clause_re as one pattern each: one search answers "either matches"."""
+    strong, weak, clause_re, *_, strong_re = _cues()
+    return (re.compile(f"(?:{strong.pattern})|(?:{strong_re.pattern})"),
+            re.compile(f"(?:{weak.pattern})|(?:{clause_re.pattern})"))
+
+
 def _COMPARATIVE():
     return lexicon().words["outcome_comparatives_regex"]
 
@@ -58,10 +66,10 @@ def _sentence_cues(sentence: str) -> tuple[bool, bool]:
 
     Cached: every number of a sentence asks the same question.
     """
-    strong, _, _, _, exceptions, review_open, *_, strong_re = _cues()
+    _, _, _, _, exceptions, review_open, *_ = _cues()
     cleaned = exceptions.sub("", _QUOTED.sub("", sentence))
     return (bool(review_open.search(cleaned.lstrip())),
-            bool(strong.search(cleaned) or strong_re.search(cleaned)))
+            bool(_either()[0].search(cleaned)))
 
 
 @lru_cache(maxsize=1024)
@@ -89,7 +97,8 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
 @lru_cache(maxsize=4096)
 def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, paragraph_opening: str) -> bool:
     """:func:`is_target` after the ``before`` check (cached: numbers of a clause share the answer)."""
-    strong, weak, clause_re, outcome_re, exceptions, review_open, _, _, _, strong_re = _cues()
+    _, _, clause_re, outcome_re, _, review_open, *_ = _cues()
+    strong_any, weak_any = _either()
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
     clause = _without_names(clause)
     # 拟安排…比上年增加81亿元: a comparison with last year belongs to the aim when the
@@ -99,7 +108,7 @@ def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, p
         clause = _COMPARATIVE().sub("", clause)
     if outcome_re.search(clause):
         return False
-    if strong.search(clause) or strong_re.search(clause):
+    if strong_any.search(clause):
         return True
     if role in REVIEW_ROLES:
         return False
@@ -107,7 +116,7 @@ def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, p
         if _sentence_cues(sentence)[0] or review_open.search(paragraph_opening.lstrip()):
             return False
         return True
-    if weak.search(clause) or clause_re.search(clause):
+    if weak_any.search(clause):
         return True
     if _sentence_cues(sentence)[1]:
         return True
