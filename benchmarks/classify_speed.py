@@ -19,32 +19,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {"manifest.csv", "README.md"}
-
-
-def default_corpus() -> Path:
-    shared = ROOT.parent / "shared" / "corpora"
-    return shared if shared.is_dir() else ROOT / "corpora"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import ROOT, default_corpus, read_reports  # noqa: E402
 
 
 def reports(corpus: Path) -> list[tuple[str, pd.DataFrame, pd.DataFrame, dict]]:
     """(text, structure passages, sections, meta) of every readable report under ``corpus``."""
-    import govtext
-
-    out = []
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.name not in SKIP):
-        try:
-            r = govtext.read(path)
-            out.append((r.text, r._structure.passages, r.sections, dict(r.meta)))
-        except Exception as exc:  # a broken file is not this benchmark's business
-            print(f"skip {path.name}: {exc}")
-    return out
+    return [(r.text, r._structure.passages, r.sections, dict(r.meta)) for r in read_reports(corpus)]
 
 
 def doubled(text: str, passages: pd.DataFrame, sections: pd.DataFrame, meta: dict):

@@ -25,27 +25,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {"manifest.csv", "README.md"}
-
-
-def default_corpus() -> Path:
-    shared = ROOT.parent / "shared" / "corpora"
-    return shared if shared.is_dir() else ROOT / "corpora"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import ROOT, default_corpus, read_reports  # noqa: E402
 
 
 def reports(corpus: Path) -> list[tuple[str, object, dict]]:
     """(text, sections, meta) of every readable report under ``corpus``."""
-    import govtext
-
-    out = []
-    for f in sorted(p for p in corpus.rglob("*") if p.is_file() and p.name not in SKIP):
-        try:
-            r = govtext.read(f)
-            out.append((r.text, r.sections, dict(r.meta)))
-        except Exception as exc:  # a broken input is not what is measured here
-            print(f"  skipped {f.name}: {type(exc).__name__}")
-    return out
+    return [(r.text, r.sections, dict(r.meta)) for r in read_reports(corpus)]
 
 
 def time_indicators(docs) -> float:
