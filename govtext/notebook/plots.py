@@ -50,6 +50,14 @@ def _ax(ax, figsize):
     return ax
 
 
+def _report_bars(counts: pd.DataFrame, reports, ax, **style) -> None:
+    """Horizontal bars, one per report (rows of ``counts`` keyed by doc_id), first report on top."""
+    names = report_names(reports, counts.index)
+    counts.index = [names[d] for d in counts.index]
+    counts.plot.barh(ax=ax, width=0.8, **style)
+    ax.invert_yaxis()
+
+
 def _empty(ax, message: str):
     """A panel that says there is nothing to draw (empty tables draw no bars)."""
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
@@ -185,10 +193,7 @@ def plot_indicator_kinds(indicators: pd.DataFrame, reports: pd.DataFrame | None 
     ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
     if counts.empty:
         return _empty(ax, "no indicators")
-    names = report_names(reports, counts.index)
-    counts.index = [names[d] for d in counts.index]
-    counts.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.8)
-    ax.invert_yaxis()
+    _report_bars(counts, reports, ax, stacked=True, colormap="tab20")
     ax.set_xlabel("indicators")
     ax.set_ylabel("")
     ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize="small")
@@ -306,10 +311,7 @@ def plot_targets_vs_outcomes(indicators: pd.DataFrame, reports: pd.DataFrame | N
         ax = _ax(ax, (8, 0.35 * max(len(counts), 3) + 1.5))
         if counts.empty:
             return _empty(ax, "no indicators")
-        names = report_names(reports, counts.index)
-        counts.index = [names[d] for d in counts.index]
-        counts.plot.barh(ax=ax, color=[colors["outcome"], colors["target"]], width=0.8)
-        ax.invert_yaxis()
+        _report_bars(counts, reports, ax, color=[colors["outcome"], colors["target"]])
         ax.set_xlabel("indicators")
         ax.set_ylabel("")
         ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))

@@ -42,32 +42,28 @@ def _openers() -> tuple[tuple[str, ...], int]:
     return ops, max(len(o) for o in ops)
 
 
-@lru_cache(maxsize=20000)
-def end_lift(left2: str) -> float:
-    """log P(heading ends after left2) / P(heading end) with unigram back-off."""
+def _lift(gram: str, uni: str, n_key: str, hits1: str, hits2: str) -> float:
+    """log P(boundary at ``gram``) / P(boundary), the bigram estimate smoothed toward the unigram one."""
     m = _model()
-    p0 = m["n_end"] / m["n_pos"]
-    e1, a1 = m["end1"].get(left2[-1:], 0), m["all1"].get(left2[-1:], 0)
-    p1 = (e1 + 20 * p0) / (a1 + 20)
-    if left2 in m["all2"]:
-        p2 = (m["end2"].get(left2, 0) + 20 * p1) / (m["all2"][left2] + 20)
+    p0 = m[n_key] / m["n_pos"]
+    p1 = (m[hits1].get(uni, 0) + 20 * p0) / (m["all1"].get(uni, 0) + 20)
+    if gram in m["all2"]:
+        p2 = (m[hits2].get(gram, 0) + 20 * p1) / (m["all2"][gram] + 20)
     else:
         p2 = p1
     return math.log(p2 / p0)
+
+
+@lru_cache(maxsize=20000)
+def end_lift(left2: str) -> float:
+    """log P(heading ends after left2) / P(heading end) with unigram back-off."""
+    return _lift(left2, left2[-1:], "n_end", "end1", "end2")
 
 
 @lru_cache(maxsize=20000)
 def start_lift(right2: str) -> float:
     """log P(paragraph starts with right2) / P(paragraph start) with unigram back-off."""
-    m = _model()
-    p0 = m["n_start"] / m["n_pos"]
-    s1, a1 = m["start1"].get(right2[:1], 0), m["all1"].get(right2[:1], 0)
-    p1 = (s1 + 20 * p0) / (a1 + 20)
-    if right2 in m["all2"]:
-        p2 = (m["start2"].get(right2, 0) + 20 * p1) / (m["all2"][right2] + 20)
-    else:
-        p2 = p1
-    return math.log(p2 / p0)
+    return _lift(right2, right2[:1], "n_start", "start1", "start2")
 
 
 @lru_cache(maxsize=1)
