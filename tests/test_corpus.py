@@ -153,6 +153,23 @@ def test_order_and_equality_across_n_jobs(small_dir):
     assert pos.is_monotonic_increasing
 
 
+def test_pool_submits_heaviest_first_within_blocks_and_keeps_input_order():
+    from govtext.corpus.engine import _submission_order, run
+    from govtext.corpus.sources import Item
+
+    sizes = [10, 10, 500, 10, 10, 10, 900, 10]
+    chunks = [[Item(str(i), text="字" * n)] for i, n in enumerate(sizes)]
+    order = list(_submission_order(chunks, block=4))
+    assert sorted(order) == list(range(8))
+    assert order[:4] == [2, 0, 1, 3] and order[4:] == [6, 4, 5, 7]  # heaviest first, blocks kept
+    # a large report last in the input is analysed first, yet results come back in input order
+    items = [Item(str(i), text=f"{i}、全年新增就业{i}人。\n") for i in range(9)]
+    items.append(Item("big", text="一、主要成效\n" + "全年新增就业1200人。\n" * 3000))
+    outs = list(run(items, n_jobs=2, progress=False, chunksize=1))
+    assert [o["ok"] for o in outs] == [True] * 10
+    assert [len(o["indicators"]) for o in outs] == [1] * 9 + [3000]
+
+
 def test_tables_have_contract_columns_and_meta_first(small_dir):
     res = Corpus.from_dir(small_dir, name_pattern="{year}_{place}_{level}.txt").analyze(progress=False)
     for name in ("sections", "initiatives", "indicators", "passages"):
