@@ -144,8 +144,11 @@ class Corpus:
         col = Collector(self.meta_columns, tables=tables)
         outs = run(self.items, n_jobs=n_jobs, progress=progress, engine=engine, chunksize=chunksize,
                    tables=tables, keep_text=keep_text)
-        for i, out in enumerate(outs):  # exhaust the generator so pools and bars close now
-            col.add(self.items[i], out)
+        i = 0
+        for chunk in outs:  # exhaust the generator so pools and bars close now
+            n = len(chunk["outs"])
+            col.add(self.items[i:i + n], chunk)
+            i += n
         return col.build()
 
     # -- inspection --------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """Running the worker over many inputs: in-process, in a process pool, or on Dask.
 
-Every engine yields one result per input **in input order**, streaming: only a
+Every engine yields the results of consecutive chunks of inputs **in input
+order** (:func:`~govtext.corpus.worker.bundle`: one record per input, one frame
+per table), streaming: only a
 bounded window of chunks is in flight and results run at most one block of
 chunks ahead of the input order, so memory does not grow with the number of
 documents beyond the result tables the caller keeps.
 
 >>> from govtext.corpus.sources import Item
->>> outs = list(run([Item("a", text="全年新增就业12人。")], n_jobs=1, progress=False))
->>> outs[0]["ok"]
-True
+>>> chunks = list(run([Item("a", text="全年新增就业12人。")], n_jobs=1, progress=False))
+>>> chunks[0]["outs"][0]["ok"], len(chunks[0]["tables"]["indicators"])
+(True, 1)
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
 from .sources import Item
-from .worker import TABLES, analyze_chunk, analyze_item
+from .worker import TABLES, analyze_chunk, analyze_item, bundle
 
 
 def resolve_jobs(n_jobs: int | None) -> int:
@@ -72,10 +74,10 @@ def _bar(total: int, progress: bool, desc: str):
     return tqdm(total=total, unit="file", desc=desc, disable=not progress, dynamic_ncols=True, smoothing=0.1)
 
 
-def _crashed(chunk: list[Item], exc: BaseException) -> list[dict]:
-    return [{"ok": False, "stage": "worker", "error_type": type(exc).__name__,
+def _crashed(chunk: list[Item], exc: BaseException) -> dict:
+    return bundle([{"ok": False, "stage": "worker", "error_type": type(exc).__name__,
              "message": f"the worker failed on this chunk ({type(exc).__name__}): {exc}"[:2000], "where": ""}
-            for _ in chunk]
+            for _ in chunk])
 
 
 def run(
@@ -87,7 +89,7 @@ def run(
     tables: Sequence[str] = TABLES,
     keep_text: bool = False,
 ) -> Iterator[dict]:
-    """Yield ``analyze_item`` results for ``items`` in input order."""
+    """Yield the results of ``items`` as bundles of consecutive chunks, in input order."""
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     tables = tuple(tables)
@@ -103,13 +105,14 @@ def run(
     # heap it costs ~0.1 s per call, and garbage frozen now is freed after the unfreeze.)
     gc.freeze()
     try:
+        chunks = _chunks(items, workers, chunksize)
         if workers <= 1:
-            for it in items:
-                out = analyze_item(it, tables, keep_text)
-                bar.update(1)
+            for chunk in chunks:  # the same chunks and bundles as in a pool: identical tables
+                out = analyze_chunk(chunk, tables, keep_text)
+                bar.update(len(chunk))
                 yield out
             return
-        yield from _run_pool(_chunks(items, workers, chunksize), workers, bar, tables, keep_text)
+        yield from _run_pool(chunks, workers, bar, tables, keep_text)
     finally:
         gc.unfreeze()
         bar.close()
@@ -121,7 +124,7 @@ def _isolated(item: Item, tables, keep_text) -> dict:
         try:
             return pool.submit(analyze_item, item, tables, keep_text).result()
         except BrokenProcessPool as exc:
-            return _crashed([item], exc)[0]
+            return _crashed([item], exc)["outs"][0]
 
 
 def _submission_order(chunks: list[list[Item]], block: int) -> deque:
@@ -142,7 +145,7 @@ def _submission_order(chunks: list[list[Item]], block: int) -> deque:
 def _run_pool(chunks: list[list[Item]], workers: int, bar, tables, keep_text) -> Iterator[dict]:
     window = workers * 4  # chunks in flight
     queue = _submission_order(chunks, block=window * 4)
-    done: dict[int, list[dict]] = {}
+    done: dict[int, dict] = {}
     pending: dict = {}
     nxt = 0  # next chunk index to yield
     pool = ProcessPoolExecutor(max_workers=workers)
@@ -175,11 +178,11 @@ def _run_pool(chunks: list[list[Item]], workers: int, bar, tables, keep_text) ->
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 for idx in sorted(broken):
-                    done[idx] = [_isolated(it, tables, keep_text) for it in chunks[idx]]
+                    done[idx] = bundle([_isolated(it, tables, keep_text) for it in chunks[idx]], tables)
                     bar.update(len(chunks[idx]))
                 pool = ProcessPoolExecutor(max_workers=workers)
             while nxt in done:
-                yield from done.pop(nxt)
+                yield done.pop(nxt)
                 nxt += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -206,7 +209,7 @@ def _run_dask(items, n_jobs, progress, chunksize, tables, keep_text) -> Iterator
         chunks = _chunks(items, nworkers, chunksize)
         bar = _bar(len(items), progress, "govtext[dask]")
         window = nworkers * 4
-        done: dict[int, list[dict]] = {}
+        done: dict[int, dict] = {}
         nxt = sub = 0
         ac = as_completed()
         index = {}
@@ -226,7 +229,7 @@ def _run_dask(items, n_jobs, progress, chunksize, tables, keep_text) -> Iterator
                 fut.release()
                 bar.update(len(chunks[idx]))
                 while nxt in done:
-                    yield from done.pop(nxt)
+                    yield done.pop(nxt)
                     nxt += 1
         finally:
             bar.close()

@@ -48,26 +48,31 @@ class Collector:
         self.errors: list[dict] = []
         self.texts: dict[str, str] = {}
 
-    def add(self, item: Item, out: dict[str, Any]) -> None:
-        if not out.get("ok"):
-            row = {"doc_id": item.doc_id, **item.meta, "path": item.path}
-            row.update({k: out.get(k) for k in ("stage", "error_type", "message", "where")})
-            self.errors.append(row)
-            return
-        row = {"doc_id": item.doc_id, **out["meta"], "chars": out["chars"]}
+    def add(self, items: Sequence[Item], chunk: dict[str, Any]) -> None:
+        """Take one :func:`~govtext.corpus.worker.bundle`: the results of ``items``."""
+        for item, out in zip(items, chunk["outs"], strict=True):
+            if not out.get("ok"):
+                row = {"doc_id": item.doc_id, **item.meta, "path": item.path}
+                row.update({k: out.get(k) for k in ("stage", "error_type", "message", "where")})
+                self.errors.append(row)
+                continue
+            row = {"doc_id": item.doc_id, **out["meta"], "chars": out["chars"]}
+            for t in self.tables:
+                n = out[f"n_{t}"]
+                self.counts[t].append(n)
+                row[f"n_{t}"] = n
+            self.meta_rows.append(row)
+            if "text" in out:
+                self.texts[item.doc_id] = out["text"]
         for t in self.tables:
-            df = out[t]
-            self.counts[t].append(len(df))
-            if len(df) or not (self.frames[t] or self.batches[t]):  # one empty frame keeps the columns
-                self.frames[t].append(df)
-                if len(self.frames[t]) >= BATCH:
-                    # many small DataFrames cost more than their rows: fold them into one
-                    self.batches[t].append(_concat([f for f in self.frames[t] if len(f)] or self.frames[t][:1]))
-                    self.frames[t] = []
-            row[f"n_{t}"] = len(df)
-        self.meta_rows.append(row)
-        if "text" in out:
-            self.texts[item.doc_id] = out["text"]
+            df = chunk["tables"].get(t)
+            if df is None or not (len(df) or not (self.frames[t] or self.batches[t])):
+                continue  # one empty frame is kept, for its columns
+            self.frames[t].append(df)
+            if len(self.frames[t]) >= BATCH:
+                # many small DataFrames cost more than their rows: fold them into one
+                self.batches[t].append(_concat([f for f in self.frames[t] if len(f)] or self.frames[t][:1]))
+                self.frames[t] = []
 
     def build(self) -> "Results":
         reports = pd.DataFrame(self.meta_rows)

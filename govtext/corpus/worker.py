@@ -15,6 +15,8 @@ from __future__ import annotations
 import traceback
 from typing import Any, Sequence
 
+import pandas as pd
+
 from .sources import Item
 
 #: The per-report tables a corpus analysis collects, in output order.
@@ -61,6 +63,34 @@ def analyze_item(item: Item, tables: Sequence[str] = TABLES, keep_text: bool = F
         }
 
 
-def analyze_chunk(items: Sequence[Item], tables: Sequence[str] = TABLES, keep_text: bool = False) -> list[dict]:
-    """Analyse a few items in one worker call (fewer round trips than one per file)."""
-    return [analyze_item(it, tables, keep_text) for it in items]
+def bundle(outs: Sequence[dict[str, Any]], tables: Sequence[str] = TABLES) -> dict[str, Any]:
+    """Several ``analyze_item`` results as one bundle: per-item records without their
+    tables (each keeps ``n_<table>``, its row count) and, per table, the items' rows
+    concatenated into one frame (None when no item succeeded).
+
+    One frame per table and chunk instead of one per report: the frames are what
+    costs most to pickle between processes and to concatenate in the parent.
+    An item with no rows still gives the columns when no item has any.
+    """
+    records, merged = [], {}
+    for out in outs:
+        rec = {k: v for k, v in out.items() if k not in tables}
+        if out.get("ok"):
+            for t in tables:
+                rec[f"n_{t}"] = len(out[t])
+        records.append(rec)
+    for t in tables:
+        frames = [o[t] for o in outs if o.get("ok")]
+        full = [f for f in frames if len(f)]
+        if len(full) > 1:
+            merged[t] = pd.concat(full, ignore_index=True)
+        elif full or frames:
+            merged[t] = (full or frames)[0].reset_index(drop=True)
+        else:
+            merged[t] = None
+    return {"outs": records, "tables": merged}
+
+
+def analyze_chunk(items: Sequence[Item], tables: Sequence[str] = TABLES, keep_text: bool = False) -> dict[str, Any]:
+    """Analyse a few items in one call and return them as one :func:`bundle`."""
+    return bundle([analyze_item(it, tables, keep_text) for it in items], tables)
