@@ -432,17 +432,32 @@ def test_fold_width_long_and_short_agree():
     assert fold_width(text[:30]) == text[:30].translate(_FOLD)
 
 
-def test_anchor_prefilter_matches_plain_search():
-    from govtext.indicators.grammar import _next_anchor, _patterns, fold_width
+def test_finder_matches_plain_anchor_search():
+    """The one-pass finder reads the same anchors as the plain alternation; it skips only
+    one-character Chinese numerals that no unit, range or 成 follows (统一, 一些)."""
+    from govtext.indicators.grammar import _finder, _patterns, fold_width, lexicon
 
-    anchor = _patterns()[1]
-    text = fold_width("统一部署，翻一番，三分之一，百分之五十，1/3，近百件，5.2万户，两千余人，余下，多项。" * 3)
-    pos, got, want = 0, [], []
-    while (m := _next_anchor(anchor, text, pos)):
-        got.append(m.span())
-        pos = m.end()
-    pos = 0
+    lex, anchor, sep_re = _patterns()[0], _patterns()[1], _patterns()[4]
+    finder = _finder()
+    text = fold_width("统一部署，翻一番，三分之一，百分之五十，1/3，近百件，5.2万户，两千余人，余下，多项，"
+                      "3万千瓦，5%—6%，一些，进一步，一是，十个，十分，1,234,5678个，二〇二三年，8 万元，人均5万元/人。" * 3)
+    pos, got = 0, []
+    while (m := finder.search(text, pos)):
+        g = "num" if m.lastgroup == "n" else m.lastgroup
+        got.append((m.start(), m.end(g), g))
+        pos = m.end(g)
+    pos, want, skipped = 0, [], 0
     while (m := anchor.search(text, pos)):
-        want.append(m.span())
-        pos = m.end()
-    assert got == want and got
+        s, e = m.span()
+        pos = e
+        if (s, e, m.lastgroup) == (got[len(want)] if len(want) < len(got) else None):
+            want.append((s, e, m.lastgroup))
+            continue
+        # skipped: a one-character numeral with nothing after it that makes a quantity
+        q = e + (text[e] in "余多")
+        assert m.lastgroup == "num" and e - s == 1 and text[s] not in "千百", text[s:e + 2]
+        assert not lex.unit_re.match(text, q + (text[q] == " ")) and not sep_re.match(text, q)
+        assert text[q] != "成"
+        skipped += 1
+    assert got == want and len(got) > 20 and skipped > 5
+    assert lexicon() is lex

@@ -34,6 +34,8 @@ NUMERAL_PATTERN = (
     rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千]))?"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
+# one Arabic token (as _TOKEN reads it) and at most one big magnitude
+_SIMPLE = re.compile(r"(\d{1,16}(?:\.\d{1,8})?)([万亿]?)")
 
 
 def fold_width(text: str) -> str:
@@ -73,6 +75,12 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     if not folded:
         s = fold_width(s)
     s = s.replace(",", "").replace(" ", "")
+    simple = _SIMPLE.fullmatch(s)
+    if simple:   # 2023, 5.2万, 3亿 (most numerals): the reading below, in short
+        v = float(simple[1])
+        if simple[2]:
+            v = (v or 1.0) * BIG_UNITS[simple[2]]
+        return float(f"{v:.15g}")
     if "点" in s:   # 一点九, 三点五: Chinese decimals
         whole, _, frac = s.partition("点")
         w = parse_numeral(whole, folded=True)
