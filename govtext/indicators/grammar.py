@@ -113,9 +113,10 @@ def _finder() -> re.Pattern:
     The pattern consumes only the anchor's first character, a character class, so that the
     regex engine skips to candidates in C; the anchor itself is read by a lookahead inside a
     one-character lookbehind, i.e. from that character on, and its groups give the spans. After
-    the numeral (group ``num``) come, all optional, 余/多 (``q``), a unit (``unit``, one space
-    before it allowed) and a range separator (``sep``): being optional they never make the numeral
-    read differently from :func:`_patterns`' plain anchor (the test suite checks that).
+    the numeral (group ``num``) come 余/多 (``q``), a unit (``unit``, one space before it allowed)
+    and a range separator (``sep``), each possibly empty: as they can always match they never
+    make the numeral read differently from :func:`_patterns`' plain anchor (the test suite checks
+    that), and as no group is optional the regex engine needs no repeat for them.
 
     Most anchors are one Chinese numeral character inside a word (一些, 两岸, 一是): when the next
     character can neither continue the numeral nor begin a unit, range or 成, the anchor is no
@@ -124,8 +125,7 @@ def _finder() -> re.Pattern:
     """
     lex = lexicon()
     r = lex.rules
-    tail = (rf"(?P<q>[余多])?(?: ?(?P<unit>{lex.unit_re.pattern}))?"
-            rf"(?P<sep> ?(?:{alternation(r['range_separators'])}) ?)?")
+    tail = rf"(?P<q>[余多]?) ?(?P<unit>{lex.unit_re.pattern}|)(?P<sep> ?(?:{alternation(r['range_separators'])}) ?|)"
     goes_on = set(_CN_NUMERAL) | set("余多点分成 ") | {w[0] for w in [*lex.units, *r["range_separators"]] if w}
     lone = _char_class(set(_CN_NUMERAL) - set(_UNIT_FIRST))
     return re.compile(rf"{_ANCHOR_CHARS}(?<=(?!{lone}[^{_char_class(goes_on)[1:]})"
@@ -173,6 +173,8 @@ def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
             parse_numeral_f(num) if usable else math.nan)
 
 
+# groups of _finder() read for every numeral
+_N, _NUM, _Q, _UNIT, _SEP = 5, 6, 7, 8, 9
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
 _DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "几": math.nan, None: 2.0}
 _UNIT_FIRST = "千百"
@@ -291,18 +293,18 @@ def scan(text: str) -> Iterator[Mention]:
         s = m.start()
         g = m.lastgroup     # one named group per anchor form ("n": a numeral and what follows it)
         if g == "n":
-            num, q, unit, sep = m.group("num", "q", "unit", "sep")
+            num, q, unit, sep = m.group(_NUM, _Q, _UNIT, _SEP)
             pos = s + len(num)
-            end = m.end("n")
-            if unit is None:
+            if not unit:
                 # most numerals with no unit, range or 成 after them (统一, 进一步) are no quantity
-                if sep is None and num[-1] not in _UNIT_FIRST and ft[end:end + 1] != "成":
+                if not sep and num[-1] not in _UNIT_FIRST and ft[pos + len(q):pos + len(q) + 1] != "成":
                     continue
                 mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
             else:
                 usable, chinese, magnitude, bare, inner_q, value = _numeral_facts(num)
                 canonical, kind, stop = units[unit]
-                if sep is None and num[-1] not in _UNIT_FIRST and ft[end:end + 1] not in stop \
+                end = m.end(_N)
+                if not sep and num[-1] not in _UNIT_FIRST and ft[end:end + 1] not in stop \
                         and not (chinese and unit == "分"):
                     # the common case, a numeral and a plain unit: what _read_number would read
                     if not usable or isnan(value):
@@ -328,6 +330,13 @@ def scan(text: str) -> Iterator[Mention]:
         if e > pos:
             pos = e
         before = ft[s - 1:s]
+        if not lead_q and before not in pre_last and ft[e:e + 1] not in post_first and before != "的" \
+                and not mention.bare:
+            # no qualifier before or after, none to share (most numbers): the checks below pass
+            if isfinite(mention.value) and (isnan(mention.value_max) or isfinite(mention.value_max)):
+                last_end = e
+                yield mention
+            continue
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
         pm = _pre_qualifier(ft, s, pre_re, blockers) if before in pre_last else None
         if pm is None and mention.bare:
