@@ -27,6 +27,7 @@ _DIGIT = re.compile(r"[\d零一二两三四五六七八九幺十]").search
 _ARABIC_DIGIT = re.compile(r"\d").search
 _MAGNITUDE = re.compile("[百千万亿]").search
 _INNER_QUALIFIER = re.compile("[余多]").search
+_SIMPLE_ARABIC = re.compile(r"\d{1,16}(?:\.\d{1,8})?([万亿]?)")
 
 
 def has_digit(numeral: str) -> bool:
@@ -166,6 +167,9 @@ def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
 def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
     """(usable, chinese, magnitude, bare, qualifier inside, value) of a numeral, as
     :func:`_read_number` decides them (value is nan when the numeral is not usable)."""
+    simple = _SIMPLE_ARABIC.fullmatch(num)
+    if simple:   # 2023, 5.2万 (most numerals): Arabic digits, at most 万 or 亿 after them
+        return True, False, bool(simple[1]), False, "", parse_numeral(num, folded=True)
     bare = not has_digit(num)
     usable = num[0] != "零" and not (bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)))
     inner = _INNER_QUALIFIER(num)
@@ -207,6 +211,12 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
     if nxt and nxt in _unit_blockers().get(written, ""):
         return None
     return written
+
+
+def _begins_unit(lex: Lexicon, ft: str, p: int) -> bool:
+    """True when the 千/百 at ``p`` begins a unit (千瓦, 百分点): :func:`_read_number` drops it from the numeral."""
+    u = _match_unit(lex, ft, p, False)
+    return bool(u) and u[0] == ft[p]
 
 
 @lru_cache(maxsize=1)
@@ -295,24 +305,28 @@ def scan(text: str) -> Iterator[Mention]:
         if g == "n":
             num, q, unit, sep = m.group(_NUM, _Q, _UNIT, _SEP)
             pos = s + len(num)
-            if not unit:
+            if num[-1] in _UNIT_FIRST and _begins_unit(lex, ft, pos - 1):
+                # 3万千瓦, 2百分点: the 千/百 is no magnitude
+                mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
+            elif not unit:
                 # most numerals with no unit, range or 成 after them (统一, 进一步) are no quantity
-                if not sep and num[-1] not in _UNIT_FIRST and ft[pos + len(q):pos + len(q) + 1] != "成":
+                if not sep and ft[pos + len(q):pos + len(q) + 1] != "成":
                     continue
                 mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
             else:
                 usable, chinese, magnitude, bare, inner_q, value = _numeral_facts(num)
+                if chinese and unit == "分":
+                    continue    # 十分重要: "very", and no unit, range or 成 is right after the numeral
                 canonical, kind, stop = units[unit]
                 end = m.end(_N)
-                if not sep and num[-1] not in _UNIT_FIRST and ft[end:end + 1] not in stop \
-                        and not (chinese and unit == "分"):
+                if not sep and ft[end:end + 1] not in stop:
                     # the common case, a numeral and a plain unit: what _read_number would read
                     if not usable or isnan(value):
                         continue
                     mention = Mention(s, end, s, value, nan, canonical, unit, kind,
                                       [inner_q or q] if inner_q or q else [], "number", chinese, magnitude,
                                       end, num, "", bare)
-                else:   # 千/百 that may begin the unit, a blocked unit, a denominator, a range, 十分
+                else:   # a blocked unit, a denominator, a range
                     mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
             if mention is None:
                 continue

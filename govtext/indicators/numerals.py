@@ -78,9 +78,10 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     simple = _SIMPLE.fullmatch(s)
     if simple:   # 2023, 5.2万, 3亿 (most numerals): the reading below, in short
         v = float(simple[1])
-        if simple[2]:
-            v = (v or 1.0) * BIG_UNITS[simple[2]]
-        return float(f"{v:.15g}")
+        if not simple[2]:
+            # at most 15 digits read back unchanged from 15 significant digits
+            return v if len(s) <= 15 else float(f"{v:.15g}")
+        return float(f"{(v or 1.0) * BIG_UNITS[simple[2]]:.15g}")
     if "点" in s:   # 一点九, 三点五: Chinese decimals
         whole, _, frac = s.partition("点")
         w = parse_numeral(whole, folded=True)
