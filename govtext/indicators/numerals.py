@@ -25,13 +25,16 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MAGNITUDE_CHARS = "十百千万亿"
 
-ARABIC = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?(?!\d)|\d{1,16}(?:\.\d{1,8})?"
+# (The patterns avoid regex repeats that need not run: {1,3}+ and "|)" instead of "?" after a
+# group, a lookahead before an optional repeat; they match exactly what the plain forms match.)
+ARABIC = r"\d{1,3}+(?:,\d{3}){1,5}(?:\.\d{1,8}|)(?!\d)|\d{1,16}(?:\.\d{1,8}|)"
 _CN = "零一二两三四五六七八九十百千万亿"
 # Arabic with magnitudes (5.2万, 3千, 2万5千, 456余万, 1亿3千多万) or a run of Chinese numerals
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
 NUMERAL_PATTERN = (
-    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
-    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千]))?"
+    rf"(?:{ARABIC})(?:(?=[余多{MAGNITUDE_CHARS} ])(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}|)"
+    rf"(?:(?=\d)(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}|)"
+    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千])|)"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
 # one Arabic token (as _TOKEN reads it) and at most one big magnitude
