@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import Lexicon, alternation, lexicon
-from .numerals import NUMERAL_PATTERN, fold_width, parse_numeral
+from .numerals import NUMERAL_PATTERN, SIMPLE_NUMERAL, fold_width, parse_numeral, simple_value
 
 # Predicates of numerals as NUMERAL_PATTERN reads them (digits \d, Chinese numerals, 余/多, ",",
 # ".", " ", 点), where \d is exactly str.isdigit: one regex search each (numerals.has_digit ...).
@@ -27,7 +27,6 @@ _DIGIT = re.compile(r"[\d零一二两三四五六七八九幺十]").search
 _ARABIC_DIGIT = re.compile(r"\d").search
 _MAGNITUDE = re.compile("[百千万亿]").search
 _INNER_QUALIFIER = re.compile("[余多]").search
-_SIMPLE_ARABIC = re.compile(r"\d{1,16}(?:\.\d{1,8})?([万亿]?)")
 
 
 def has_digit(numeral: str) -> bool:
@@ -167,9 +166,9 @@ def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
 def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
     """(usable, chinese, magnitude, bare, qualifier inside, value) of a numeral, as
     :func:`_read_number` decides them (value is nan when the numeral is not usable)."""
-    simple = _SIMPLE_ARABIC.fullmatch(num)
-    if simple:   # 2023, 5.2万 (most numerals): Arabic digits, at most 万 or 亿 after them
-        return True, False, bool(simple[1]), False, "", parse_numeral(num, folded=True)
+    simple = SIMPLE_NUMERAL.fullmatch(num.replace(",", "").replace(" ", "") if "," in num or " " in num else num)
+    if simple:   # 2023, 5.2万, 1,200 (most numerals): Arabic digits, at most 万 or 亿 after them
+        return True, False, bool(simple[2]), False, "", simple_value(simple)
     bare = not has_digit(num)
     usable = num[0] != "零" and not (bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)))
     inner = _INNER_QUALIFIER(num)
@@ -290,6 +289,7 @@ def scan(text: str) -> Iterator[Mention]:
     lex, _, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
     find = _finder().search
     pre_last, post_first = _edge_chars()
+    pre_or_share = pre_last | {"的"}
     units = _unit_table()
     isnan, isfinite, nan = math.isnan, math.isfinite, math.nan
     ft = _fold_traditional(fold_width(text))
@@ -330,9 +330,10 @@ def scan(text: str) -> Iterator[Mention]:
                     mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
             if mention is None:
                 continue
+            before = ft[s - 1:s]
             # 分别提高15、22个百分点: bare numbers listed before this one share its unit
             # (the list ends with 、 right before the number; `$` also matches before a final newline)
-            if s > last_end and (ft[s - 1] == "、" or ft[s - 2:s] == "、\n") \
+            if (before == "、" or before == "\n" and ft[s - 2:s] == "、\n") and s > last_end \
                     and isnan(mention.value_max) and not mention.chinese:
                 yield from _enumerated(ft, max(last_end, s - 60), s, mention)
         else:
@@ -340,12 +341,11 @@ def scan(text: str) -> Iterator[Mention]:
             mention = _form_mention(m, g, ft, pct_tail)
             if mention is None:
                 continue
+            before = ft[s - 1:s]
         e = mention.end
         if e > pos:
             pos = e
-        before = ft[s - 1:s]
-        if not lead_q and before not in pre_last and ft[e:e + 1] not in post_first and before != "的" \
-                and not mention.bare:
+        if not lead_q and before not in pre_or_share and ft[e:e + 1] not in post_first and not mention.bare:
             # no qualifier before or after, none to share (most numbers): the checks below pass
             if isfinite(mention.value) and (isnan(mention.value_max) or isfinite(mention.value_max)):
                 last_end = e

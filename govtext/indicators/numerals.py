@@ -37,8 +37,8 @@ NUMERAL_PATTERN = (
     rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千])|)"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
-# one Arabic token (as _TOKEN reads it) and at most one big magnitude
-_SIMPLE = re.compile(r"(\d{1,16}(?:\.\d{1,8})?)([万亿]?)")
+# one Arabic token (as _TOKEN reads it) and at most one big magnitude (no "," or " ")
+SIMPLE_NUMERAL = re.compile(r"(\d{1,16}(?:\.\d{1,8})?)([万亿]?)")
 
 
 def fold_width(text: str) -> str:
@@ -70,6 +70,15 @@ def has_magnitude(numeral: str) -> bool:
     return any(c in "百千万亿" for c in numeral)
 
 
+def simple_value(simple: re.Match) -> float:
+    """Value of a numeral matched in full by ``SIMPLE_NUMERAL`` (2023, 5.2万), as :func:`parse_numeral` reads it."""
+    v = float(simple[1])
+    if not simple[2]:
+        # at most 15 digits read back unchanged from 15 significant digits
+        return v if len(simple[0]) <= 15 else float(f"{v:.15g}")
+    return float(f"{(v or 1.0) * BIG_UNITS[simple[2]]:.15g}")
+
+
 def parse_numeral(s: str, folded: bool = False) -> float:
     """Value of one numeral; ``nan`` when it cannot be read.
 
@@ -78,13 +87,9 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     if not folded:
         s = fold_width(s)
     s = s.replace(",", "").replace(" ", "")
-    simple = _SIMPLE.fullmatch(s)
+    simple = SIMPLE_NUMERAL.fullmatch(s)
     if simple:   # 2023, 5.2万, 3亿 (most numerals): the reading below, in short
-        v = float(simple[1])
-        if not simple[2]:
-            # at most 15 digits read back unchanged from 15 significant digits
-            return v if len(s) <= 15 else float(f"{v:.15g}")
-        return float(f"{(v or 1.0) * BIG_UNITS[simple[2]]:.15g}")
+        return simple_value(simple)
     if "点" in s:   # 一点九, 三点五: Chinese decimals
         whole, _, frac = s.partition("点")
         w = parse_numeral(whole, folded=True)
