@@ -22,22 +22,23 @@ from .lexicon import Lexicon, alternation, lexicon
 from .numerals import NUMERAL_PATTERN, SIMPLE_NUMERAL, fold_width, parse_numeral, simple_value
 
 # Predicates of numerals as NUMERAL_PATTERN reads them (digits \d, Chinese numerals, 余/多, ",",
-# ".", " ", 点), where \d is exactly str.isdigit: one regex search each (numerals.has_digit ...).
+# ".", " ", 点), on which \d is exactly str.isdigit: numerals.has_digit, is_chinese and
+# has_magnitude in one regex search each.
 _DIGIT = re.compile(r"[\d零一二两三四五六七八九幺十]").search
 _ARABIC_DIGIT = re.compile(r"\d").search
 _MAGNITUDE = re.compile("[百千万亿]").search
 _INNER_QUALIFIER = re.compile("[余多]").search
 
 
-def has_digit(numeral: str) -> bool:
+def _has_digit(numeral: str) -> bool:
     return _DIGIT(numeral) is not None
 
 
-def is_chinese(numeral: str) -> bool:
+def _is_chinese(numeral: str) -> bool:
     return _ARABIC_DIGIT(numeral) is None
 
 
-def has_magnitude(numeral: str) -> bool:
+def _has_magnitude(numeral: str) -> bool:
     return _MAGNITUDE(numeral) is not None
 
 
@@ -138,13 +139,14 @@ def _char_class(chars) -> str:
 
 
 @lru_cache(maxsize=1)
-def _edge_chars() -> tuple[frozenset, frozenset]:
-    """Last characters of the qualifiers before a number (and a space or line break, which may
-    sit between), first characters of those after it: any other neighbour skips the regex."""
+def _edge_chars() -> tuple[frozenset, frozenset, frozenset]:
+    """Characters next to a number that may begin a qualifier search: the last characters of the
+    qualifiers before a number (and a space or line break, which may sit between), the same with
+    的 (接近…的百分之五十), and the first characters of the qualifiers after it."""
     r = lexicon().rules
     before = frozenset(w[-1] for w in r["qualifier_before"] if w) | {" ", "\n"}
     after = frozenset(w[0] for w in r["qualifier_after"] if w)
-    return before, after
+    return before, before | {"的"}, after
 
 
 @lru_cache(maxsize=1)
@@ -169,15 +171,13 @@ def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
     simple = SIMPLE_NUMERAL.fullmatch(num.replace(",", "").replace(" ", "") if "," in num or " " in num else num)
     if simple:   # 2023, 5.2万, 1,200 (most numerals): Arabic digits, at most 万 or 亿 after them
         return True, False, bool(simple[2]), False, "", simple_value(simple)
-    bare = not has_digit(num)
+    bare = not _has_digit(num)
     usable = num[0] != "零" and not (bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)))
     inner = _INNER_QUALIFIER(num)
-    return (usable, is_chinese(num), has_magnitude(num), bare, inner.group() if inner else "",
+    return (usable, _is_chinese(num), _has_magnitude(num), bare, inner.group() if inner else "",
             parse_numeral_f(num) if usable else math.nan)
 
 
-# groups of _finder() read for every numeral
-_N, _NUM, _Q, _UNIT, _SEP = 5, 6, 7, 8, 9
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
 _DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "几": math.nan, None: 2.0}
 _UNIT_FIRST = "千百"
@@ -287,9 +287,10 @@ def _read_unit(lex, ft, p, chinese, denom_re):
 def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
     lex, _, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
-    find = _finder().search
-    pre_last, post_first = _edge_chars()
-    pre_or_share = pre_last | {"的"}
+    finder = _finder()
+    find = finder.search
+    g_n, g_num, g_q, g_unit, g_sep = (finder.groupindex[k] for k in ("n", "num", "q", "unit", "sep"))
+    pre_last, pre_or_share, post_first = _edge_chars()
     units = _unit_table()
     isnan, isfinite, nan = math.isnan, math.isfinite, math.nan
     ft = _fold_traditional(fold_width(text))
@@ -303,7 +304,7 @@ def scan(text: str) -> Iterator[Mention]:
         s = m.start()
         g = m.lastgroup     # one named group per anchor form ("n": a numeral and what follows it)
         if g == "n":
-            num, q, unit, sep = m.group(_NUM, _Q, _UNIT, _SEP)
+            num, q, unit, sep = m.group(g_num, g_q, g_unit, g_sep)
             pos = s + len(num)
             if num[-1] in _UNIT_FIRST and _begins_unit(lex, ft, pos - 1):
                 # 3万千瓦, 2百分点: the 千/百 is no magnitude
@@ -318,7 +319,7 @@ def scan(text: str) -> Iterator[Mention]:
                 if chinese and unit == "分":
                     continue    # 十分重要: "very", and no unit, range or 成 is right after the numeral
                 canonical, kind, stop = units[unit]
-                end = m.end(_N)
+                end = m.end(g_n)
                 if not sep and ft[end:end + 1] not in stop:
                     # the common case, a numeral and a plain unit: what _read_number would read
                     if not usable or isnan(value):
@@ -397,7 +398,7 @@ def _form_mention(m, g: str, ft: str, pct_tail) -> Mention | None:
     s, e = m.start(), m.end(g)
     if g == "pct":
         t = pct_tail.match(ft, e)
-        if not t or not has_digit(t.group("n")):
+        if not t or not _has_digit(t.group("n")):
             return None
         v = parse_numeral_f(t.group("n"))
         if math.isnan(v):
@@ -405,7 +406,7 @@ def _form_mention(m, g: str, ft: str, pct_tail) -> Mention | None:
         if t.group("d"):
             v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
         return Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
-                       form="percent_words", chinese=is_chinese(t.group("n")), unit_end=t.end(),
+                       form="percent_words", chinese=_is_chinese(t.group("n")), unit_end=t.end(),
                        numeral=ft[s:t.end()])
     written = m.group(g)
     if g == "frac":
@@ -502,10 +503,10 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
             break
     if not num or num[0] == "零":   # 一年零三个月: 零 continues a number before it
         return None
-    bare = not has_digit(num)
+    bare = not _has_digit(num)
     if bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)):
         return None
-    chinese = is_chinese(num)
+    chinese = _is_chinese(num)
     # 456余万元, 1亿3千多万: a qualifier inside the numeral, before its magnitude
     quals: list[str] = [c for c in num if c in "余多"][:1] if "余" in num or "多" in num else []
     p = e
@@ -526,7 +527,7 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
     # a range: 5%—6%, 3至5个, 5-8万元
     if rm and not (quals and unit is None):
         m2 = numeral_re.match(ft, rm.end())
-        if m2 and has_digit(m2.group()) and is_chinese(m2.group()) == chinese:
+        if m2 and _has_digit(m2.group()) and _is_chinese(m2.group()) == chinese:
             num2 = m2.group()
             e2 = m2.end()
             while num2 and num2[-1] in _UNIT_FIRST:
@@ -566,5 +567,5 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
     u = lex.units[written]
     canon = u.canonical + (f"/{den}" if den else "")
     return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
-                   chinese=chinese, magnitude=has_magnitude(num), unit_end=end, numeral=num, denominator=den,
+                   chinese=chinese, magnitude=_has_magnitude(num), unit_end=end, numeral=num, denominator=den,
                    bare=bare)
