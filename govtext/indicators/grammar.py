@@ -167,15 +167,16 @@ def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
 @lru_cache(maxsize=16384)
 def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
     """(usable, chinese, magnitude, bare, qualifier inside, value) of a numeral, as
-    :func:`_read_number` decides them (value is nan when the numeral is not usable)."""
+    :func:`_read_number` decides them; a numeral with no value is not usable."""
     simple = SIMPLE_NUMERAL.fullmatch(num.replace(",", "").replace(" ", "") if "," in num or " " in num else num)
     if simple:   # 2023, 5.2万, 1,200 (most numerals): Arabic digits, at most 万 or 亿 after them
         return True, False, bool(simple[2]), False, "", simple_value(simple)
     bare = not _has_digit(num)
     usable = num[0] != "零" and not (bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)))
     inner = _INNER_QUALIFIER(num)
-    return (usable, _is_chinese(num), _has_magnitude(num), bare, inner.group() if inner else "",
-            parse_numeral_f(num) if usable else math.nan)
+    value = parse_numeral_f(num) if usable else math.nan
+    return (usable and not math.isnan(value), _is_chinese(num), _has_magnitude(num), bare,
+            inner.group() if inner else "", value)
 
 
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
@@ -322,7 +323,7 @@ def scan(text: str) -> Iterator[Mention]:
                 end = m.end(g_n)
                 if not sep and ft[end:end + 1] not in stop:
                     # the common case, a numeral and a plain unit: what _read_number would read
-                    if not usable or isnan(value):
+                    if not usable:
                         continue
                     mention = Mention(s, end, s, value, nan, canonical, unit, kind,
                                       [inner_q or q] if inner_q or q else [], "number", chinese, magnitude,
