@@ -461,3 +461,27 @@ def test_finder_matches_plain_anchor_search():
         skipped += 1
     assert got == want and len(got) > 20 and skipped > 5
     assert lexicon() is lex
+
+def test_unit_trie_matches_flat_alternation():
+    import re
+
+    from govtext.indicators.lexicon import alternation, lexicon, trie_alternation
+
+    units = list(lexicon().units)
+    flat, trie = re.compile(alternation(units)), re.compile(trie_alternation(units))
+    texts = [u + tail for u in units for tail in ("", "次", "时", "x", "以上")]
+    texts.append("千瓦时千瓦千米个百分点人次人公里美元/人" * 2)
+    for t in texts:
+        for i in range(len(t)):
+            a, b = flat.match(t, i), trie.match(t, i)
+            assert (a and a.group()) == (b and b.group()), (t, i)
+
+
+def test_simple_numerals_read_as_before():
+    from govtext.indicators.numerals import parse_numeral
+
+    assert parse_numeral("2023") == 2023.0 and parse_numeral("5.2万") == 52000.0
+    assert parse_numeral("9.8亿") == 980000000.0 and parse_numeral("1,132.92亿") == 113292000000.0
+    assert parse_numeral("0万") == 10000.0 and parse_numeral("0亿") == 100000000.0   # as the general reading
+    assert parse_numeral("1234567890123456") == 1234567890123460.0                      # 15 significant digits
+    assert parse_numeral("０.５") == 0.5 and parse_numeral("8 万") == 80000.0

@@ -42,8 +42,8 @@ def trie_alternation(words) -> str:
     """The same alternation as :func:`alternation`, written as a prefix tree.
 
     A regex tries the branches of a flat alternation one by one; in the tree each
-    character is compared once (千(?:瓦(?:时)?|米)), and, longer continuations before
-    the end of a word, the longest word at a position still wins.
+    character is compared once (千(?:瓦时?|米)). Continuations are tried before a word
+    may end, so the longest word at a position still wins.
 
     >>> trie_alternation(["千瓦", "千瓦时", "千米", "%"])
     '(?:%|千(?:瓦时?|米))'
