@@ -25,10 +25,9 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MAGNITUDE_CHARS = "十百千万亿"
 
-# The patterns keep the regex engine out of repeats it need not enter ({1,3}+: fewer digits are
-# never followed by ","; "(?:x|)" for "(?:x)?"; a lookahead before an optional repeat), and
-# match exactly what the plain forms match.
-ARABIC = r"\d{1,3}+(?:,\d{3}){1,5}(?:\.\d{1,8}|)(?!\d)|\d{1,16}(?:\.\d{1,8}|)"
+# The patterns keep the regex engine out of repeats it need not enter ("(?:x|)" for "(?:x)?", a
+# lookahead before a repeat that needs it), and match exactly what the plain forms match.
+ARABIC = r"\d{1,3}(?=,\d{3})(?:,\d{3}){1,5}(?:\.\d{1,8}|)(?!\d)|\d{1,16}(?:\.\d{1,8}|)"
 _CN = "零一二两三四五六七八九十百千万亿"
 # Arabic with magnitudes (5.2万, 3千, 2万5千, 456余万, 1亿3千多万) or a run of Chinese numerals
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
