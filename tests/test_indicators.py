@@ -432,17 +432,56 @@ def test_fold_width_long_and_short_agree():
     assert fold_width(text[:30]) == text[:30].translate(_FOLD)
 
 
-def test_anchor_prefilter_matches_plain_search():
-    from govtext.indicators.grammar import _next_anchor, _patterns, fold_width
+def test_finder_matches_plain_anchor_search():
+    """The one-pass finder reads the same anchors as the plain alternation; it skips only
+    one-character Chinese numerals that no unit, range or 成 follows (统一, 一些)."""
+    from govtext.indicators.grammar import _finder, _patterns, fold_width, lexicon
 
-    anchor = _patterns()[1]
-    text = fold_width("统一部署，翻一番，三分之一，百分之五十，1/3，近百件，5.2万户，两千余人，余下，多项。" * 3)
-    pos, got, want = 0, [], []
-    while (m := _next_anchor(anchor, text, pos)):
-        got.append(m.span())
-        pos = m.end()
-    pos = 0
+    lex, anchor, sep_re = _patterns()[0], _patterns()[1], _patterns()[4]
+    finder = _finder()
+    text = fold_width("统一部署，翻一番，三分之一，百分之五十，1/3，近百件，5.2万户，两千余人，余下，多项，"
+                      "3万千瓦，5%—6%，一些，进一步，一是，十个，十分，1,234,5678个，二〇二三年，8 万元，人均5万元/人。" * 3)
+    pos, got = 0, []
+    while (m := finder.search(text, pos)):
+        g = "num" if m.lastgroup == "n" else m.lastgroup
+        got.append((m.start(), m.end(g), g))
+        pos = m.end(g)
+    pos, want, skipped = 0, [], 0
     while (m := anchor.search(text, pos)):
-        want.append(m.span())
-        pos = m.end()
-    assert got == want and got
+        s, e = m.span()
+        pos = e
+        if (s, e, m.lastgroup) == (got[len(want)] if len(want) < len(got) else None):
+            want.append((s, e, m.lastgroup))
+            continue
+        # skipped: a one-character numeral with nothing after it that makes a quantity
+        q = e + (text[e] in "余多")
+        assert m.lastgroup == "num" and e - s == 1 and text[s] not in "千百", text[s:e + 2]
+        assert not lex.unit_re.match(text, q + (text[q] == " ")) and not sep_re.match(text, q)
+        assert text[q] != "成"
+        skipped += 1
+    assert got == want and len(got) > 20 and skipped > 5
+    assert lexicon() is lex
+
+def test_unit_trie_matches_flat_alternation():
+    import re
+
+    from govtext.indicators.lexicon import alternation, lexicon, trie_alternation
+
+    units = list(lexicon().units)
+    flat, trie = re.compile(alternation(units)), re.compile(trie_alternation(units))
+    texts = [u + tail for u in units for tail in ("", "次", "时", "x", "以上")]
+    texts.append("千瓦时千瓦千米个百分点人次人公里美元/人" * 2)
+    for t in texts:
+        for i in range(len(t)):
+            a, b = flat.match(t, i), trie.match(t, i)
+            assert (a and a.group()) == (b and b.group()), (t, i)
+
+
+def test_simple_numerals_read_as_before():
+    from govtext.indicators.numerals import parse_numeral
+
+    assert parse_numeral("2023") == 2023.0 and parse_numeral("5.2万") == 52000.0
+    assert parse_numeral("9.8亿") == 980000000.0 and parse_numeral("1,132.92亿") == 113292000000.0
+    assert parse_numeral("0万") == 10000.0 and parse_numeral("0亿") == 100000000.0   # as the general reading
+    assert parse_numeral("1234567890123456") == 1234567890123460.0                      # 15 significant digits
+    assert parse_numeral("０.５") == 0.5 and parse_numeral("8 万") == 80000.0

@@ -19,15 +19,27 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import Lexicon, alternation, lexicon
-from .numerals import NUMERAL_PATTERN, fold_width, parse_numeral
-from .numerals import has_digit as _has_digit
-from .numerals import has_magnitude as _has_magnitude
-from .numerals import is_chinese as _is_chinese
+from .numerals import NUMERAL_PATTERN, SIMPLE_NUMERAL, fold_width, parse_numeral, simple_value
 
-# the same few hundred numerals recur in a report: their predicates are cached
-has_digit = lru_cache(maxsize=4096)(_has_digit)
-is_chinese = lru_cache(maxsize=4096)(_is_chinese)
-has_magnitude = lru_cache(maxsize=4096)(_has_magnitude)
+# Predicates of numerals as NUMERAL_PATTERN reads them (digits \d, Chinese numerals, 余/多, ",",
+# ".", " ", 点), on which \d is exactly str.isdigit: numerals.has_digit, is_chinese and
+# has_magnitude in one regex search each.
+_DIGIT = re.compile(r"[\d零一二两三四五六七八九幺十]").search
+_ARABIC_DIGIT = re.compile(r"\d").search
+_MAGNITUDE = re.compile("[百千万亿]").search
+_INNER_QUALIFIER = re.compile("[余多]").search
+
+
+def _has_digit(numeral: str) -> bool:
+    return _DIGIT(numeral) is not None
+
+
+def _is_chinese(numeral: str) -> bool:
+    return _ARABIC_DIGIT(numeral) is None
+
+
+def _has_magnitude(numeral: str) -> bool:
+    return _MAGNITUDE(numeral) is not None
 
 
 @dataclass(slots=True)
@@ -59,6 +71,7 @@ class Mention:
 
 
 _CN_SMALL = "零一二两三四五六七八九十百千"
+_CN_NUMERAL = _CN_SMALL + "万亿"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -68,29 +81,21 @@ def parse_numeral_f(s: str) -> float:
     return parse_numeral(s, folded=True)
 
 
-@lru_cache(maxsize=1)
-def _number_followers() -> frozenset:
-    """Characters that can follow a numeral which reads as a quantity (first characters of
-    units and range separators, 余/多, 成, a space); any other follower rejects it at once."""
-    lex = lexicon()
-    chars = {w[0] for w in lex.units if w}
-    chars |= {w[0] for w in lex.rules["range_separators"] if w}
-    chars |= set("余多成 ")
-    return frozenset(chars)
+# every anchor (number, 百分之, 三分之一, 翻番, 1/3) starts with one of these characters
+_ANCHOR_CHARS = r"[\d零一二两三四五六七八九十百千万亿余多翻]"
+_ANCHOR_FORMS = (
+    r"(?P<pct>百分之)"
+    rf"|(?P<frac>(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}}))"
+    r"|(?P<fan>翻(?:了)?(?:一|两|二|三|几)?番)"
+    r"|(?P<afrac>(?<![\d./])\d{1,2}/\d{1,3}(?![\d/.]))"
+)
 
 
 @lru_cache(maxsize=1)
 def _patterns():
     lex = lexicon()
     r = lex.rules
-    anchor = re.compile(
-        rf"(?P<pct>百分之)"
-        rf"|(?P<frac>(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?:[{_CN_SMALL}]{{1,6}}|\d{{1,6}}))"
-        rf"|(?P<fan>翻(?:了)?(?:一|两|二|三|几)?番)"
-        rf"|(?P<afrac>(?<![\d./])\d{{1,2}}/\d{{1,3}}(?![\d/.]))"
-
-        rf"|(?P<num>{NUMERAL_PATTERN})"
-    )
+    anchor = re.compile(rf"{_ANCHOR_FORMS}|(?P<num>{NUMERAL_PATTERN})")
     pre = re.compile(rf"(?:{alternation(r['qualifier_before'])}) ?$")
     post = re.compile(alternation(r["qualifier_after"]))
     sep = re.compile(rf" ?(?:{alternation(r['range_separators'])}) ?")
@@ -100,6 +105,78 @@ def _patterns():
     cheng_bad = set(r["cheng_not_followed_by"])
     blockers = {k: set(v) for k, v in r["qualifier_before_blockers"].items()}
     return lex, anchor, pre, post, sep, numeral, pct_tail, denom, cheng_bad, blockers
+
+
+@lru_cache(maxsize=1)
+def _finder() -> re.Pattern:
+    """The anchor alternation in one search, with what may follow a numeral read in the same pass.
+
+    The pattern consumes only the anchor's first character, a character class, so that the
+    regex engine skips to candidates in C; the anchor itself is read by a lookahead inside a
+    one-character lookbehind, i.e. from that character on, and its groups give the spans. After
+    the numeral (group ``num``) come 余/多 (``q``), a unit (``unit``, one space before it allowed)
+    and a range separator (``sep``), each possibly empty: as they can always match they never
+    make the numeral read differently from :func:`_patterns`' plain anchor (the test suite checks
+    that), and as no group is optional the regex engine needs no repeat for them.
+
+    Most anchors are one Chinese numeral character inside a word (一些, 两岸, 一是): when the next
+    character can neither continue the numeral nor begin a unit, range or 成, the anchor is no
+    quantity, and since it is one character long, skipping it inside the search resumes where
+    :func:`scan` would resume.
+    """
+    lex = lexicon()
+    r = lex.rules
+    tail = rf"(?P<q>[余多]?) ?(?P<unit>{lex.unit_re.pattern}|)(?P<sep> ?(?:{alternation(r['range_separators'])}) ?|)"
+    goes_on = set(_CN_NUMERAL) | set("余多点分成 ") | {w[0] for w in [*lex.units, *r["range_separators"]] if w}
+    lone = _char_class(set(_CN_NUMERAL) - set(_UNIT_FIRST))
+    return re.compile(rf"{_ANCHOR_CHARS}(?<=(?!{lone}[^{_char_class(goes_on)[1:]})"
+                      rf"(?={_ANCHOR_FORMS}|(?P<n>(?P<num>{NUMERAL_PATTERN}){tail})).)")
+
+
+def _char_class(chars) -> str:
+    """A regex character class of the given characters."""
+    return "[" + "".join(sorted(c if c not in "\\]^-[" else "\\" + c for c in chars)) + "]"
+
+
+@lru_cache(maxsize=1)
+def _edge_chars() -> tuple[frozenset, frozenset, frozenset]:
+    """Characters next to a number that may begin a qualifier search: the last characters of the
+    qualifiers before a number (and a space or line break, which may sit between), the same with
+    的 (接近…的百分之五十), and the first characters of the qualifiers after it."""
+    r = lexicon().rules
+    before = frozenset(w[-1] for w in r["qualifier_before"] if w) | {" ", "\n"}
+    after = frozenset(w[0] for w in r["qualifier_after"] if w)
+    return before, before | {"的"}, after
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
+    """Written unit -> (canonical, kind, characters after it that need the general reader).
+
+    Those characters are "/" and 每 (a denominator), the unit's unit_not_followed_by and, for a
+    generated X次, count_compound_not_followed_by.
+    """
+    lex = lexicon()
+    out = {}
+    for w, u in lex.units.items():
+        stop = set("/每") | set(_unit_blockers().get(w, "")) | (set(_compound_blockers()) if u.compound else set())
+        out[w] = (u.canonical, u.kind, frozenset(stop))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _numeral_facts(num: str) -> tuple[bool, bool, bool, bool, str, float]:
+    """(usable, chinese, magnitude, bare, qualifier inside, value) of a numeral, as
+    :func:`_read_number` decides them; a numeral with no value is not usable."""
+    simple = SIMPLE_NUMERAL.fullmatch(num.replace(",", "").replace(" ", "") if "," in num or " " in num else num)
+    if simple:   # 2023, 5.2万, 1,200 (most numerals): Arabic digits, at most 万 or 亿 after them
+        return True, False, bool(simple[2]), False, "", simple_value(simple)
+    bare = not _has_digit(num)
+    usable = num[0] != "零" and not (bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)))
+    inner = _INNER_QUALIFIER(num)
+    value = parse_numeral_f(num) if usable else math.nan
+    return (usable and not math.isnan(value), _is_chinese(num), _has_magnitude(num), bare,
+            inner.group() if inner else "", value)
 
 
 _FRACTION = re.compile(rf"(?P<den>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})分之(?P<num>[{_CN_SMALL}]{{1,6}}|\d{{1,6}})")
@@ -134,6 +211,12 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
     if nxt and nxt in _unit_blockers().get(written, ""):
         return None
     return written
+
+
+def _begins_unit(lex: Lexicon, ft: str, p: int) -> bool:
+    """True when the 千/百 at ``p`` begins a unit (千瓦, 百分点): :func:`_read_number` drops it from the numeral."""
+    u = _match_unit(lex, ft, p, False)
+    return bool(u) and u[0] == ft[p]
 
 
 @lru_cache(maxsize=1)
@@ -202,92 +285,79 @@ def _read_unit(lex, ft, p, chinese, denom_re):
     return written, den, end
 
 
-# every anchor starts with one of these: finding them first and matching the anchor only
-# there is ~6x faster than searching with the whole alternation
-_ANCHOR_START = re.compile(r"[\d零一二两三四五六七八九十百千万亿余多翻]")
-
-
-def _next_anchor(anchor, ft: str, pos: int):
-    """Leftmost anchor match at or after ``pos`` (same result as ``anchor.search``)."""
-    while True:
-        c = _ANCHOR_START.search(ft, pos)
-        if not c:
-            return None
-        m = anchor.match(ft, c.start())
-        if m:
-            return m
-        pos = c.start() + 1
-
-
 def scan(text: str) -> Iterator[Mention]:
     """Every number with a unit (or a percent/fraction/doubling form) in ``text``, left to right."""
-    lex, anchor, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
+    lex, _, pre_re, post_re, sep_re, numeral_re, pct_tail, denom_re, cheng_bad, blockers = _patterns()
+    finder = _finder()
+    find = finder.search
+    g_n, g_num, g_q, g_unit, g_sep = (finder.groupindex[k] for k in ("n", "num", "q", "unit", "sep"))
+    pre_last, pre_or_share, post_first = _edge_chars()
+    units = _unit_table()
+    isnan, isfinite, nan = math.isnan, math.isfinite, math.nan
     ft = _fold_traditional(fold_width(text))
-    followers = _number_followers()
     pos = 0
     last_end = 0
     lead_q = None   # (end, unit, qualifier) of the last mention with a qualifier before it
     while True:
-        m = _next_anchor(anchor, ft, pos)
+        m = find(ft, pos)
         if not m:
             return
         s = m.start()
-        pos = m.end()
-        mention = None
-        g = m.lastgroup     # one named group per anchor form
-        if g == "num":
-            # most numerals are no quantity (统一, 进一步): rejected by the next character,
-            # unless a 千/百 at the end may begin the unit (3万千瓦)
-            if ft[pos:pos + 1] not in followers and ft[pos - 1] not in _UNIT_FIRST:
-                continue
-            mention = _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad)
+        g = m.lastgroup     # one named group per anchor form ("n": a numeral and what follows it)
+        if g == "n":
+            num, q, unit, sep = m.group(g_num, g_q, g_unit, g_sep)
+            pos = s + len(num)
+            if num[-1] in _UNIT_FIRST and _begins_unit(lex, ft, pos - 1):
+                # 3万千瓦, 2百分点: the 千/百 is no magnitude
+                mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
+            elif not unit:
+                # most numerals with no unit, range or 成 after them (统一, 进一步) are no quantity
+                if not sep and ft[pos + len(q):pos + len(q) + 1] != "成":
+                    continue
+                mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
+            else:
+                usable, chinese, magnitude, bare, inner_q, value = _numeral_facts(num)
+                if chinese and unit == "分":
+                    continue    # 十分重要: "very", and no unit, range or 成 is right after the numeral
+                canonical, kind, stop = units[unit]
+                end = m.end(g_n)
+                if not sep and ft[end:end + 1] not in stop:
+                    # the common case, a numeral and a plain unit: what _read_number would read
+                    if not usable:
+                        continue
+                    mention = Mention(s, end, s, value, nan, canonical, unit, kind,
+                                      [inner_q or q] if inner_q or q else [], "number", chinese, magnitude,
+                                      end, num, "", bare)
+                else:   # a blocked unit, a denominator, a range
+                    mention = _read_number(ft, s, pos, lex, sep_re, numeral_re, denom_re, cheng_bad)
             if mention is None:
                 continue
+            before = ft[s - 1:s]
             # 分别提高15、22个百分点: bare numbers listed before this one share its unit
             # (the list ends with 、 right before the number; `$` also matches before a final newline)
-            if math.isnan(mention.value_max) and not mention.chinese and s > last_end \
-                    and (ft[s - 1] == "、" or ft[s - 2:s] == "、\n"):
-                for extra in _enumerated(ft, max(last_end, s - 60), s, mention):
-                    yield extra
-        elif g == "pct":
-            t = pct_tail.match(ft, m.end())
-            if not t or not has_digit(t.group("n")):
+            if (before == "、" or before == "\n" and ft[s - 2:s] == "、\n") and s > last_end \
+                    and isnan(mention.value_max) and not mention.chinese:
+                yield from _enumerated(ft, max(last_end, s - 60), s, mention)
+        else:
+            pos = m.end(g)
+            mention = _form_mention(m, g, ft, pct_tail)
+            if mention is None:
                 continue
-            v = parse_numeral_f(t.group("n"))
-            if math.isnan(v):
-                continue
-            if t.group("d"):
-                v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
-            mention = Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
-                              form="percent_words", chinese=is_chinese(t.group("n")), unit_end=t.end(),
-                              numeral=ft[s:t.end()])
-        elif g == "frac":
-            f = _FRACTION.match(ft, s)
-            den, num = parse_numeral_f(f.group("den")), parse_numeral_f(f.group("num"))
-            if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
-                continue
-            mention = Mention(s, m.end(), s, num / den * 100, unit="%", written_unit="%", kind="percent",
-                              form="fraction", chinese=True, unit_end=m.end(), numeral=m.group())
-        elif g == "afrac":
-            a, b = (float(x) for x in m.group().split("/"))
-            if not (0 < a < b):
-                continue
-            mention = Mention(s, m.end(), s, a / b * 100, unit="%", written_unit="%", kind="percent",
-                              form="fraction", unit_end=m.end(), numeral=m.group())
-        else:   # fan
-            g = m.group()
-            key = next((c for c in "一两二三几" if c in g), None)
-            v = _DOUBLING[key]
-            if math.isnan(v):
-                continue
-            mention = Mention(s, m.end(), s, v, unit="倍", written_unit="倍", kind="multiple",
-                              form="doubling", unit_end=m.end(), numeral=g)
-        pos = max(pos, mention.end)
+            before = ft[s - 1:s]
+        e = mention.end
+        if e > pos:
+            pos = e
+        if not lead_q and before not in pre_or_share and ft[e:e + 1] not in post_first and not mention.bare:
+            # no qualifier before or after, none to share (most numbers): the checks below pass
+            if isfinite(mention.value) and (isnan(mention.value_max) or isfinite(mention.value_max)):
+                last_end = e
+                yield mention
+            continue
         # a qualifier before the number (约, 超过, 近 ...), one space allowed between
-        pm = _pre_qualifier(ft, s, pre_re, blockers)
+        pm = _pre_qualifier(ft, s, pre_re, blockers) if before in pre_last else None
         if pm is None and mention.bare:
             pm = _bare_qualifier(ft, s)   # 上千家: only before a magnitude with no digit
-        if pm is None and mention.kind in ("percent", "multiple") and ft[s - 1:s] == "的":
+        if pm is None and before == "的" and mention.kind in ("percent", "multiple"):
             sq = _share_qualifier(ft, s)
             if sq and sq.start() >= last_end:   # 接近学生人数的百分之五十: the span runs from the qualifier
                 mention.qualifiers.insert(0, sq.group("q"))
@@ -296,16 +366,17 @@ def scan(text: str) -> Iterator[Mention]:
             mention.qualifiers.insert(0, pm.group().strip())
             mention.start = pm.start()
         # a qualifier after the unit (左右, 以上, 以内 ...)
-        e = mention.end
-        qm = post_re.match(ft, e)
-        # 多/余 after the unit only for durations (两年多); 3个多功能中心 is not approximate
-        if qm and qm.group() == "上下" and _CJK_CHAR.match(ft, qm.end()):
-            qm = None   # 3个上下联动平台: 上下 opens a word
-        if qm and not (qm.group() in ("多", "余", "有余") and (mention.form != "number" or mention.kind != "duration")):
-            mention.qualifiers.append(qm.group())
-            mention.end = qm.end()
-            pos = max(pos, mention.end)
-        if not mention.qualifiers and lead_q and lead_q[0] == last_end and ft[last_end:s] == "、" \
+        if ft[e:e + 1] in post_first:
+            qm = post_re.match(ft, e)
+            # 多/余 after the unit only for durations (两年多); 3个多功能中心 is not approximate
+            if qm and qm.group() == "上下" and _CJK_CHAR.match(ft, qm.end()):
+                qm = None   # 3个上下联动平台: 上下 opens a word
+            if qm and not (qm.group() in ("多", "余", "有余")
+                           and (mention.form != "number" or mention.kind != "duration")):
+                mention.qualifiers.append(qm.group())
+                mention.end = qm.end()
+                pos = max(pos, mention.end)
+        if lead_q and not mention.qualifiers and lead_q[0] == last_end and ft[last_end:s] == "、" \
                 and lead_q[1] == mention.unit:
             # 接连突破8万亿元、9万亿元: one qualifier governs the list (the span keeps to the number)
             mention.qualifiers.append(lead_q[2])
@@ -313,13 +384,52 @@ def scan(text: str) -> Iterator[Mention]:
         # compound magnitude, before one (千亿元以上); alone they open words (百姓, 千万工程)
         if mention.bare and not (pm or (len(mention.numeral) >= 2 and mention.qualifiers)):
             continue
-        if not (math.isfinite(mention.value) and (math.isnan(mention.value_max) or math.isfinite(mention.value_max))):
+        if not (isfinite(mention.value) and (isnan(mention.value_max) or isfinite(mention.value_max))):
             continue
         last_end = mention.end
-        before_q = mention.qualifiers[0] if mention.qualifiers and (
-            pm or mention.start < mention.num_start or lead_q and lead_q[2] == mention.qualifiers[0]) else None
+        quals = mention.qualifiers
+        before_q = quals[0] if quals and (
+            pm or mention.start < mention.num_start or lead_q and lead_q[2] == quals[0]) else None
         lead_q = (last_end, mention.unit, before_q) if before_q else None
         yield mention
+
+
+def _form_mention(m, g: str, ft: str, pct_tail) -> Mention | None:
+    """The mention of a percent in words (百分之五), a fraction (三分之一, 1/3) or a doubling (翻两番)."""
+    s, e = m.start(), m.end(g)
+    if g == "pct":
+        t = pct_tail.match(ft, e)
+        if not t or not _has_digit(t.group("n")):
+            return None
+        v = parse_numeral_f(t.group("n"))
+        if math.isnan(v):
+            return None
+        if t.group("d"):
+            v = float(f"{int(v)}.{''.join(str('零一二三四五六七八九'.index(c)) for c in t.group('d'))}")
+        return Mention(s, t.end(), s, v, unit="%", written_unit="%", kind="percent",
+                       form="percent_words", chinese=_is_chinese(t.group("n")), unit_end=t.end(),
+                       numeral=ft[s:t.end()])
+    written = m.group(g)
+    if g == "frac":
+        f = _FRACTION.match(ft, s)
+        den, num = parse_numeral_f(f.group("den")), parse_numeral_f(f.group("num"))
+        if not (den and num and num <= den) or math.isnan(den) or math.isnan(num):
+            return None
+        return Mention(s, e, s, num / den * 100, unit="%", written_unit="%", kind="percent",
+                       form="fraction", chinese=True, unit_end=e, numeral=written)
+    if g == "afrac":
+        a, b = (float(x) for x in written.split("/"))
+        if not (0 < a < b):
+            return None
+        return Mention(s, e, s, a / b * 100, unit="%", written_unit="%", kind="percent",
+                       form="fraction", unit_end=e, numeral=written)
+    # fan
+    key = next((c for c in "一两二三几" if c in written), None)
+    v = _DOUBLING[key]
+    if math.isnan(v):
+        return None
+    return Mention(s, e, s, v, unit="倍", written_unit="倍", kind="multiple",
+                   form="doubling", unit_end=e, numeral=written)
 
 
 _ENUM_TAIL = re.compile(r"(?:(?<![\d.,/:+\-A-Za-z])\d{1,9}(?:\.\d{1,6})?、){1,8}$")
@@ -382,8 +492,8 @@ def _pre_qualifier(ft: str, s: int, pre_re, blockers):
     return pm
 
 
-def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
-    s, e = m.start(), m.end()
+def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, denom_re, cheng_bad) -> Mention | None:
+    """The general reader: the mention of the numeral ft[s:e] with its unit, range or 成, or None."""
     num = ft[s:e]
     # 3万千瓦 / 2百分点: a 千/百 that begins a unit is not a magnitude
     while num and num[-1] in _UNIT_FIRST:
@@ -394,10 +504,10 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
             break
     if not num or num[0] == "零":   # 一年零三个月: 零 continues a number before it
         return None
-    bare = not has_digit(num)
+    bare = not _has_digit(num)
     if bare and not (len(num) <= 3 and all(c in _BARE_MAGNITUDES for c in num)):
         return None
-    chinese = is_chinese(num)
+    chinese = _is_chinese(num)
     # 456余万元, 1亿3千多万: a qualifier inside the numeral, before its magnitude
     quals: list[str] = [c for c in num if c in "余多"][:1] if "余" in num or "多" in num else []
     p = e
@@ -418,7 +528,7 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
     # a range: 5%—6%, 3至5个, 5-8万元
     if rm and not (quals and unit is None):
         m2 = numeral_re.match(ft, rm.end())
-        if m2 and has_digit(m2.group()) and is_chinese(m2.group()) == chinese:
+        if m2 and _has_digit(m2.group()) and _is_chinese(m2.group()) == chinese:
             num2 = m2.group()
             e2 = m2.end()
             while num2 and num2[-1] in _UNIT_FIRST:
@@ -458,5 +568,5 @@ def _read_number(m, ft, lex, sep_re, numeral_re, denom_re, cheng_bad):
     u = lex.units[written]
     canon = u.canonical + (f"/{den}" if den else "")
     return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
-                   chinese=chinese, magnitude=has_magnitude(num), unit_end=end, numeral=num, denominator=den,
+                   chinese=chinese, magnitude=_has_magnitude(num), unit_end=end, numeral=num, denominator=den,
                    bare=bare)

@@ -25,15 +25,20 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MAGNITUDE_CHARS = "十百千万亿"
 
-ARABIC = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?(?!\d)|\d{1,16}(?:\.\d{1,8})?"
+# The patterns keep the regex engine out of repeats it need not enter ("(?:x|)" for "(?:x)?", a
+# lookahead before a repeat that needs it), and match exactly what the plain forms match.
+ARABIC = r"\d{1,3}(?=,\d{3})(?:,\d{3}){1,5}(?:\.\d{1,8}|)(?!\d)|\d{1,16}(?:\.\d{1,8}|)"
 _CN = "零一二两三四五六七八九十百千万亿"
 # Arabic with magnitudes (5.2万, 3千, 2万5千, 456余万, 1亿3千多万) or a run of Chinese numerals
 # (两千, 一百二十, 十二万, 十余万); 余/多 inside only when a magnitude follows.
 NUMERAL_PATTERN = (
-    rf"(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}"
-    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千]))?"
+    rf"(?:{ARABIC})(?:(?=[余多{MAGNITUDE_CHARS} ])(?:[余多]?[{MAGNITUDE_CHARS}]| (?=[万亿])){{0,4}}|)"
+    rf"(?:(?=\d)(?:(?:{ARABIC})(?:[余多]?[{MAGNITUDE_CHARS}]){{1,4}}){{0,3}}|)"
+    rf"|(?:[{_CN}]|[余多](?=[{MAGNITUDE_CHARS}])){{1,16}}(?:点[零一二三四五六七八九]{{1,6}}(?![零一二三四五六七八九十百千])|)"
 )
 _TOKEN = re.compile(rf"{ARABIC}|[{_CN}余多]")
+# one Arabic token (as _TOKEN reads it) and at most one big magnitude (no "," or " ")
+SIMPLE_NUMERAL = re.compile(r"(\d{1,16}(?:\.\d{1,8})?)([万亿]?)")
 
 
 def fold_width(text: str) -> str:
@@ -65,6 +70,15 @@ def has_magnitude(numeral: str) -> bool:
     return any(c in "百千万亿" for c in numeral)
 
 
+def simple_value(simple: re.Match) -> float:
+    """Value of a numeral matched in full by ``SIMPLE_NUMERAL`` (2023, 5.2万), as :func:`parse_numeral` reads it."""
+    v = float(simple[1])
+    if not simple[2]:
+        # at most 15 digits read back unchanged from 15 significant digits
+        return v if len(simple[0]) <= 15 else float(f"{v:.15g}")
+    return float(f"{(v or 1.0) * BIG_UNITS[simple[2]]:.15g}")
+
+
 def parse_numeral(s: str, folded: bool = False) -> float:
     """Value of one numeral; ``nan`` when it cannot be read.
 
@@ -73,6 +87,9 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     if not folded:
         s = fold_width(s)
     s = s.replace(",", "").replace(" ", "")
+    simple = SIMPLE_NUMERAL.fullmatch(s)
+    if simple:   # 2023, 5.2万, 3亿 (most numerals): the reading below, in short
+        return simple_value(simple)
     if "点" in s:   # 一点九, 三点五: Chinese decimals
         whole, _, frac = s.partition("点")
         w = parse_numeral(whole, folded=True)
