@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 PLAN_ROLES = frozenset({"plans", "targets"})
 _L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
@@ -38,26 +39,96 @@ _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_building"})
 
 
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (read from re's parse tree),
+    or None when none are known (a branch that may match without any literal).
+
+    >>> sorted(required_literals(re.compile("(?<![模虚])拟(?!人)|(?:建成|投产)后(?:可|将)")))
+    ['建成', '投产', '拟']
+    """
+    try:
+        from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser this Python does not have
+        return None
+    if (pattern.flags | tree.state.flags) & re.IGNORECASE:
+        return None
+
+    def req(items) -> frozenset | None:
+        cands, run = [], []
+        for op, av in list(items) + [(None, None)]:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                cands.append(frozenset(["".join(run)]))
+                run = []
+            r = None
+            if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+                r = req(av[3])
+            elif op is C.BRANCH:
+                rs = [req(b) for b in av[1]]
+                r = frozenset().union(*rs) if all(x is not None for x in rs) else None
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+                r = req(av[2])
+            elif op is C.IN and av and all(o is C.LITERAL for o, _ in av):
+                r = frozenset(chr(v) for _, v in av)
+            if r:
+                cands.append(r)
+        # the rarest-looking option: longest shortest string, then fewest strings
+        return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
+
+    got = req(tree)
+    if not got:
+        return None
+    # a string holding another one adds nothing to the test (完成计划 when 计划 is there)
+    return frozenset(x for x in got if not any(y != x and y in x for y in got))
+
+
+def gated(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` with a cheap test in front: the alternation of its required literals.
+
+    Guarded rules (``_regex`` keys) open with lookbehinds or groups that re cannot scan
+    for by first character, so it tries them at every position; the literal
+    alternation it can, and most clauses hold none of them. Returns an object with
+    ``search`` and ``sub`` like a pattern (the pattern itself when nothing is known).
+    """
+    lits = required_literals(pattern)
+    return pattern if not lits else _Gated(pattern, re.compile(alternation(lits)))
+
+
+class _Gated:
+    __slots__ = ("pattern", "gate", "search", "sub")
+
+    def __init__(self, pattern: re.Pattern, gate: re.Pattern):
+        self.pattern, self.gate = pattern, gate
+        test, search, sub = gate.search, pattern.search, pattern.sub
+        self.search = lambda s: search(s) if test(s) else None
+        self.sub = lambda repl, s: sub(repl, s) if test(s) else s
+
+
+class _Rules(NamedTuple):
+    strong_any: object        # strong goal words (target_cues | target_cues_strong_regex)
+    weak_any: object          # weak ones (target_cues_weak | target_cues_clause_regex)
+    clause_re: object         # 将, 要, 到2025年
+    outcome: re.Pattern
+    exceptions: object        # fixed phrases and goal words inside an outcome's noun phrase
+    review_open: object
+    outcome_before: object    # 完成年度目标的 (right before the number)
+    comparative: object       # 比上年, 同比
+
+
 @lru_cache(maxsize=1)
-def _cues():
+def _rules() -> _Rules:
     w = lexicon().words
     # fixed phrases (预期寿命) and goal words inside an outcome's noun phrase (285个计划新开工项目)
     exceptions = re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}")
-    return (w["target_cues"], w["target_cues_weak"], w["target_cues_clause_regex"], w["outcome_cues"],
-            exceptions, w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"],
-            w["outcome_before_number_regex"], w["target_cues_strong_regex"])
-
-
-@lru_cache(maxsize=1)
-def _either():
-    """strong|strong_re and weak|clause_re as one pattern each: one search answers "either matches"."""
-    strong, weak, clause_re, *_, strong_re = _cues()
-    return (re.compile(f"(?:{strong.pattern})|(?:{strong_re.pattern})"),
-            re.compile(f"(?:{weak.pattern})|(?:{clause_re.pattern})"))
-
-
-def _COMPARATIVE():
-    return lexicon().words["outcome_comparatives_regex"]
+    return _Rules(
+        strong_any=gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})")),
+        weak_any=gated(re.compile(f"(?:{w['target_cues_weak'].pattern})|(?:{w['target_cues_clause_regex'].pattern})")),
+        clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=gated(exceptions),
+        review_open=gated(w["review_opening_regex"]), outcome_before=gated(w["outcome_before_number_regex"]),
+        comparative=gated(w["outcome_comparatives_regex"]))
 
 
 @lru_cache(maxsize=512)
@@ -66,16 +137,15 @@ def _sentence_cues(sentence: str) -> tuple[bool, bool]:
 
     Cached: every number of a sentence asks the same question.
     """
-    _, _, _, _, exceptions, review_open, *_ = _cues()
-    cleaned = exceptions.sub("", _QUOTED.sub("", sentence))
-    return (bool(review_open.search(cleaned.lstrip())),
-            bool(_either()[0].search(cleaned)))
+    r = _rules()
+    cleaned = r.exceptions.sub("", _QUOTED.sub("", sentence))
+    return bool(r.review_open.search(cleaned.lstrip())), bool(r.strong_any.search(cleaned))
 
 
 @lru_cache(maxsize=1024)
 def _without_names(clause: str) -> str:
     """The clause without quoted names and fixed phrases (cached: numbers share a clause)."""
-    return _cues()[4].sub("", _QUOTED.sub("", clause))
+    return _rules().exceptions.sub("", _QUOTED.sub("", clause))
 
 
 def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False,
@@ -89,7 +159,7 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     ``before`` is the clause text right before the number: a share of a goal
     (完成年度目标的102%) is an outcome.
     """
-    if before and _cues()[8].search(before[-12:]):
+    if before and _rules().outcome_before.search(before[-12:]):
         return False
     return _decide(clause, sentence, role, plan_document, paragraph_opening)
 
@@ -97,32 +167,26 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
 @lru_cache(maxsize=4096)
 def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, paragraph_opening: str) -> bool:
     """:func:`is_target` after the ``before`` check (cached: numbers of a clause share the answer)."""
-    _, _, clause_re, outcome_re, _, review_open, *_ = _cues()
-    strong_any, weak_any = _either()
+    r = _rules()
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
     clause = _without_names(clause)
+    review = role in REVIEW_ROLES
     # 拟安排…比上年增加81亿元: a comparison with last year belongs to the aim when the
     # sentence sets one (a plan part alone is not enough: review text is often mis-filed there)
-    if role not in REVIEW_ROLES and (_sentence_cues(sentence)[1] or clause_re.search(clause)) \
+    if not review and (_sentence_cues(sentence)[1] or r.clause_re.search(clause)) \
             and not _sentence_cues(sentence)[0]:
-        clause = _COMPARATIVE().sub("", clause)
-    if outcome_re.search(clause):
+        clause = r.comparative.sub("", clause)
+    if r.outcome.search(clause):
         return False
-    if strong_any.search(clause):
+    if r.strong_any.search(clause):
         return True
-    if role in REVIEW_ROLES:
+    if review:
         return False
     if role in PLAN_ROLES:
-        if _sentence_cues(sentence)[0] or review_open.search(paragraph_opening.lstrip()):
-            return False
+        return not (_sentence_cues(sentence)[0] or r.review_open.search(paragraph_opening.lstrip()))
+    if r.weak_any.search(clause) or _sentence_cues(sentence)[1]:
         return True
-    if weak_any.search(clause):
-        return True
-    if _sentence_cues(sentence)[1]:
-        return True
-    if role is None and plan_document:
-        return True
-    return False
+    return role is None and plan_document
 
 
 def _cn_value(s: str) -> int:
@@ -150,7 +214,8 @@ def heading_role(title: str, meta: dict | None = None) -> str | None:
     >>> heading_role("2026年重点工作", {"year": 2026, "report_type": "gwr"})
     'plans'
     """
-    *_, plan_re, review_re, _, _ = _cues()
+    w = lexicon().words
+    plan_re, review_re = w["plan_heading_cues"], w["review_heading_cues"]
     last_plan = max((m.end() for m in plan_re.finditer(title)), default=-1)
     last_review = max((m.end() for m in review_re.finditer(title)), default=-1)
     if last_plan >= 0 or last_review >= 0:
