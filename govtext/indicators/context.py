@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -60,8 +61,17 @@ class TextContext:
         return self._span(self.clause_ends, pos, len(self.text))
 
 
+class _SubjectWords(NamedTuple):
+    ends: frozenset           # subject_strip_end words
+    end_lengths: tuple        # their lengths, longest first
+    end_chars: frozenset      # their last characters: most subjects end in none of them
+    strip_start: re.Pattern   # ^(?:subject_strip_start words)
+    duration: re.Pattern      # 五年…, 三年内… opening a subject
+    change: tuple             # (pattern, direction) for change_up, change_down
+
+
 @lru_cache(maxsize=1)
-def _words():
+def _words() -> _SubjectWords:
     lex = lexicon()
     w = lex.words
     strip_start = re.compile(rf"^(?:{w['subject_strip_start'].pattern})")
@@ -70,9 +80,10 @@ def _words():
     duration = re.compile(rf"^[一二两三四五六七八九十]{{1,3}}年(?!{w['subject_duration_not_followed_by'].pattern})"
                           rf"(?:内|来|间|中|里)?(?=[\u4e00-\u9fff]{{2}})")
     # suffix words by length, longest first: a `(?:…)$` regex would try every position
-    ends = {x for x in lex.rules["subject_strip_end"] if x}
+    ends = frozenset(x for x in lex.rules["subject_strip_end"] if x)
     end_lengths = tuple(sorted({len(x) for x in ends}, reverse=True))
-    return w, (frozenset(ends), end_lengths), strip_start, duration
+    return _SubjectWords(ends, end_lengths, frozenset(x[-1] for x in ends), strip_start, duration,
+                         ((w["change_up"], "up"), (w["change_down"], "down")))
 
 
 def _strip_end(s: str, ends: frozenset, lengths: tuple) -> str:
@@ -94,22 +105,31 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
 
 @lru_cache(maxsize=4096)
 def _subject_of(s: str, max_len: int) -> str:
-    """subject_before for the text before a number (cached: a third of them recur)."""
-    _, (ends, lengths), strip_start, duration = _words()
+    """subject_before for the text before a number (cached: a third of them recur).
+
+    The patterns dropped from the start are all anchored (^), so a match and a slice
+    replace a ``sub``; the year patterns need a 年 and are tried only when one is there.
+    """
+    ends, lengths, end_chars, strip_start, duration, _ = _words()
     s = s.strip()
-    s = _YEAR_START.sub("", s)
-    s = _LEADING_JUNK.sub("", s)
-    s = duration.sub("", s)
+    if "年" in s:
+        s = _YEAR_START.sub("", s)
+    s = s[_LEADING_JUNK.match(s).end():]
+    if "年" in s:
+        s = duration.sub("", s)
     for _ in range(6):
-        s2 = _strip_end(s, ends, lengths).rstrip(" 、和及与")
+        s2 = _strip_end(s, ends, lengths) if s[-1:] in end_chars else s
+        s2 = s2.rstrip(" 、和及与")
         if s2[-1:] in _YEAR_END_CHARS:
             s2 = _YEAR_END.sub("", s2)
         if s2 == s:
             break
         s = s2
     for _ in range(4):
-        s2 = strip_start.sub("", s).lstrip(" 、")
-        s2 = duration.sub("", _YEAR_START.sub("", s2))
+        m = strip_start.match(s)
+        s2 = (s[m.end():] if m else s).lstrip(" 、")
+        if "年" in s2:
+            s2 = duration.sub("", _YEAR_START.sub("", s2))
         if s2 == s:
             break
         s = s2
@@ -134,22 +154,27 @@ def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
 @lru_cache(maxsize=8192)
 def _change_in(window: str) -> str | None:
     """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
-    w = _words()[0]
-    best = None
-    for key, direction in (("change_up", "up"), ("change_down", "down")):
-        for m in w[key].finditer(window):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), direction)
-    if best is not None:
+    best = -1
+    direction = None
+    for pattern, d in _words().change:
+        # the last of the left-to-right matches; a later direction wins only when it ends later
+        m = pattern.search(window)
+        if m is None:
+            continue
+        end = m.end()
+        for m in pattern.finditer(window, end):
+            end = m.end()
+        if end > best:
+            best, direction = end, d
+    if direction is not None:
         # 从11.4%提高到15%: the new level, not the size of a change
-        if window[best[0]:best[0] + 1] in ("到", "至") and best[0] < len(window):
+        if window[best:best + 1] in ("到", "至") and best < len(window):
             return None
         # the verb must govern the number (增长5%, 压减资金42.6亿元), not sit inside a
         # name before other words (经济增长贡献率超过30%, 增加值完成86亿元, 增速连续8年)
-        if _CHANGE_NOT_VERB.match(window[best[0]:]):
+        if _CHANGE_NOT_VERB.match(window[best:]):
             return None
-        return best[1]
-    return None
+    return direction
 
 
 def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], list, list] | None:
