@@ -210,8 +210,7 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
     df = sections
     roles = effective_roles(df)
     # plain lists: per-element pandas access costs more than the whole extraction
-    s_all = pd.to_numeric(df["start"], errors="coerce").tolist()
-    e_all = pd.to_numeric(df["end"], errors="coerce").tolist()
+    s_all, e_all = _numbers(df["start"]), _numbers(df["end"])
     valid = [i for i in range(len(df)) if s_all[i] == s_all[i] and e_all[i] == e_all[i]]
     if not valid:
         return None
@@ -222,6 +221,13 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
     labels = [index[i] for i in order]
     rl = [roles[i] for i in order]
     return starts, ends, labels, rl
+
+
+def _numbers(col: pd.Series) -> list:
+    """The column as a list of numbers (NaN where not one); a numeric column as it is."""
+    if col.dtype.kind in "iuf":
+        return col.tolist()
+    return pd.to_numeric(col, errors="coerce").tolist()
 
 
 def effective_roles(df: pd.DataFrame) -> list:
@@ -243,8 +249,7 @@ def effective_roles(df: pd.DataFrame) -> list:
     # sections with no parent info: inherit from the enclosing section with a role
     if all(roles):
         return roles
-    starts = pd.to_numeric(df["start"], errors="coerce").tolist()
-    ends = pd.to_numeric(df["end"], errors="coerce").tolist()
+    starts, ends = _numbers(df["start"]), _numbers(df["end"])
     # one sweep in (start, -end) order with a stack of enclosing sections: the innermost
     # enclosing section with a role gives it (linear, where a pairwise check is quadratic)
     order = sorted((i for i in range(len(roles)) if starts[i] == starts[i] and ends[i] == ends[i]),

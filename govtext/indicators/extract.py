@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -142,9 +143,14 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         elif c in _STR_COLUMNS and _STR is not None and None not in col:
             # the default "str" dtype, Python-backed: no Arrow round trip per column
             data[c] = pd.array(col, dtype=_STR)
-    df = pd.DataFrame(data, columns=cols, copy=False)
-    df["change"] = pd.Series(data["change"], dtype=object, index=df.index)   # up / down / None
-    return df
+    data["change"] = pd.Series(data["change"], dtype=object)   # up / down / None, kept as objects
+    # one shared (immutable) column index: building it is a third of a small frame's cost
+    return pd.DataFrame(data, columns=_column_index(keep_excluded), copy=False)
+
+
+@lru_cache(maxsize=2)
+def _column_index(keep_excluded: bool) -> pd.Index:
+    return pd.Index(INDICATOR_COLUMNS + (["reason"] if keep_excluded else []))
 
 
 _DTYPES = {"value": float, "value_max": float, "approx": bool, "target": bool, "start": np.int64, "end": np.int64}

@@ -30,7 +30,11 @@ from .lexicon import alternation, lexicon
 
 PLAN_ROLES = frozenset({"plans", "targets"})
 _L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
-_PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+# 第 at the text start or after a sentence end; the check comes after the literal 第 so that
+# re looks for 第 alone rather than trying the whole pattern at every position
+_PART_HEADING = re.compile(r"第(?<![^。！？\n\s]第)(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+# a necessary part of every _L1_HEADING match, starting where it does: re scans for it fast
+_L1_CANDIDATE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _QUOTED = re.compile(r"[“\"‘《][^“”\"‘’《》]{0,24}[”\"’》]")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -235,6 +239,21 @@ def heading_role(title: str, meta: dict | None = None) -> str | None:
     return None
 
 
+def _headings(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``pattern.finditer(text)``; for _L1_HEADING tried only where _L1_CANDIDATE matches."""
+    if pattern is not _L1_HEADING:
+        return list(pattern.finditer(text))
+    out, pos = [], 0
+    while (c := _L1_CANDIDATE.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return out
+
+
 def fallback_sections(text: str, meta: dict | None = None) -> list[tuple[int, int, str | None]]:
     """(start, end, role) of top-level parts found by 一、二、三、 in sequence.
 
@@ -246,7 +265,7 @@ def fallback_sections(text: str, meta: dict | None = None) -> list[tuple[int, in
     for pattern in (_PART_HEADING, _L1_HEADING):
         expected = 1
         found: list[tuple[int, str]] = []
-        for m in pattern.finditer(text):
+        for m in _headings(pattern, text):
             v = _cn_value(m.group("num"))
             if v == expected:
                 found.append((m.start(), m.group("title")))
