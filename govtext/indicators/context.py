@@ -13,6 +13,8 @@ whole pass stays linear.
 from __future__ import annotations
 
 import bisect
+import heapq
+import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -302,3 +304,35 @@ class SectionLocator:
 def locate_section(index, pos: int):
     """(row label, role) of the innermost section holding ``pos``; (-1, None) outside all."""
     return SectionLocator(index)(pos)
+
+
+def section_table(index) -> tuple[list, list, list]:
+    """``(breaks, labels, roles)``: with ``j = bisect_right(breaks, pos) - 1``, ``labels[j], roles[j]``
+    is what :class:`SectionLocator` gives for ``pos`` ((-1, None) outside all sections).
+
+    The innermost section only changes where a section starts or ends, so one sweep over
+    those points (a heap of open sections, latest opened on top) answers every position
+    with one bisection instead of a stack walk per number.
+
+    >>> section_table(([0, 2], [10, 5], ["a", "b"], ["plans", None]))
+    ([-inf, 0, 2, 5, 10], [-1, 'a', 'b', 'a', -1], [None, 'plans', None, 'plans', None])
+    """
+    breaks: list = [-math.inf]
+    labels: list = [-1]
+    roles: list = [None]
+    if index is None:
+        return breaks, labels, roles
+    starts, ends, labs, rls = index
+    heap: list[tuple[int, int]] = []   # (-order, order): the section opened last on top
+    k = 0
+    for b in sorted(set(starts) | set(ends)):
+        while k < len(starts) and starts[k] <= b:
+            heapq.heappush(heap, (-k, k))
+            k += 1
+        while heap and ends[heap[0][1]] <= b:
+            heapq.heappop(heap)
+        top = heap[0][1] if heap else None
+        breaks.append(b)
+        labels.append(labs[top] if top is not None else -1)
+        roles.append(rls[top] if top is not None else None)
+    return breaks, labels, roles

@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .context import SectionLocator, TextContext, change_of, section_index, subject_after, subject_before
+from .context import TextContext, change_of, section_index, section_table, subject_after, subject_before
 from .filters import exclusion
 from .grammar import scan
 from .targets import fallback_sections, is_target
@@ -46,18 +46,19 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     index = section_index(sections)
     # our own reading of the top-level parts, used where the structure gives no role
     # (computed on first need: most numbers sit in sections with a role)
-    fallback_locator: list = []
+    fallback_table: list = []
 
-    def locate_fallback(pos: int):
-        if not fallback_locator:
+    def fallback_role(pos: int) -> str | None:
+        if not fallback_table:
             fb = fallback_sections(text, meta)
             fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb]) \
                 if fb else None
-            fallback_locator.append(SectionLocator(fallback))
-        return fallback_locator[0](pos)
+            fallback_table.extend(section_table(fallback)[::2])
+        breaks, roles = fallback_table
+        return roles[bisect_right(breaks, pos) - 1]
 
     plan_document = str(meta.get("report_type") or "") == "plan"
-    locate = SectionLocator(index)
+    sec_breaks, sec_labels, sec_roles = section_table(index)
 
     cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
     data: dict[str, list] = {c: [] for c in cols}
@@ -82,9 +83,10 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         i = bisect_right(sent_ends, ns)
         s_lo = sent_ends[i - 1] if i else 0
         s_hi = sent_ends[i] if i < n_sent else n
-        label, role = locate(ns)
+        j = bisect_right(sec_breaks, ns) - 1
+        label, role = sec_labels[j], sec_roles[j]
         if role in (None, "other", "preamble"):
-            role = locate_fallback(ns)[1] or role
+            role = fallback_role(ns) or role
         # windows are capped so that a text without punctuation stays linear
         c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m_end + MAX_CLAUSE)
         if s_hi - s_lo > 2 * MAX_SENTENCE:
