@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 _SENT_CHARS = "。！？!?\n"
 _CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"
@@ -90,12 +90,11 @@ def _end_tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 class _SubjectWords(NamedTuple):
-    ends: frozenset           # subject_strip_end words
-    end_lengths: tuple        # their lengths, longest first
-    end_chars: frozenset      # their last characters: most subjects end in none of them
+    ends: dict                # last character -> subject_strip_end words ending in it, longest first
     strip_start: re.Pattern   # ^(?:subject_strip_start words)
     duration: re.Pattern      # 五年…, 三年内… opening a subject
     change: tuple             # (pattern, direction) for change_up, change_down
+    any_change: re.Pattern    # either list: most windows hold neither
 
 
 @lru_cache(maxsize=1)
@@ -107,18 +106,20 @@ def _words() -> _SubjectWords:
     # unless it starts a name or grade (三年行动, 五年制); something must remain after it
     duration = re.compile(rf"^[一二两三四五六七八九十]{{1,3}}年(?!{w['subject_duration_not_followed_by'].pattern})"
                           rf"(?:内|来|间|中|里)?(?=[\u4e00-\u9fff]{{2}})")
-    # suffix words by length, longest first: a `(?:…)$` regex would try every position
-    ends = frozenset(x for x in lex.rules["subject_strip_end"] if x)
-    end_lengths = tuple(sorted({len(x) for x in ends}, reverse=True))
-    return _SubjectWords(ends, end_lengths, frozenset(x[-1] for x in ends), strip_start, duration,
-                         ((w["change_up"], "up"), (w["change_down"], "down")))
+    # suffix words by last character, longest first: a `(?:…)$` regex would try every position
+    ends: dict[str, list[str]] = {}
+    for x in sorted({x for x in lex.rules["subject_strip_end"] if x}, key=len, reverse=True):
+        ends.setdefault(x[-1], []).append(x)
+    change = ((w["change_up"], "up"), (w["change_down"], "down"))
+    any_change = re.compile(alternation(lex.rules["change_up"] + lex.rules["change_down"]))
+    return _SubjectWords(ends, strip_start, duration, change, any_change)
 
 
-def _strip_end(s: str, ends: frozenset, lengths: tuple) -> str:
+def _strip_end(s: str, ends: dict) -> str:
     """``s`` without its longest suffix from ``ends`` (unchanged if none)."""
-    for k in lengths:
-        if len(s) >= k and s[-k:] in ends:
-            return s[:-k]
+    for x in ends.get(s[-1:], ()):
+        if s.endswith(x):
+            return s[:-len(x)]
     return s
 
 
@@ -138,7 +139,7 @@ def _subject_of(s: str, max_len: int) -> str:
     The patterns dropped from the start are all anchored (^), so a match and a slice
     replace a ``sub``; the year patterns need a 年 and are tried only when one is there.
     """
-    ends, lengths, end_chars, strip_start, duration, _ = _words()
+    ends, strip_start, duration, _, _ = _words()
     s = s.strip()
     if "年" in s:
         s = _YEAR_START.sub("", s)
@@ -146,8 +147,7 @@ def _subject_of(s: str, max_len: int) -> str:
     if "年" in s:
         s = duration.sub("", s)
     for _ in range(6):
-        s2 = _strip_end(s, ends, lengths) if s[-1:] in end_chars else s
-        s2 = s2.rstrip(" 、和及与")
+        s2 = (_strip_end(s, ends) if s[-1:] in ends else s).rstrip(" 、和及与")
         if s2[-1:] in _YEAR_END_CHARS:
             s2 = _YEAR_END.sub("", s2)
         if s2 == s:
@@ -182,9 +182,12 @@ def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
 @lru_cache(maxsize=8192)
 def _change_in(window: str) -> str | None:
     """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
+    words = _words()
+    if not words.any_change.search(window):
+        return None
     best = -1
     direction = None
-    for pattern, d in _words().change:
+    for pattern, d in words.change:
         # the last of the left-to-right matches; a later direction wins only when it ends later
         m = pattern.search(window)
         if m is None:
