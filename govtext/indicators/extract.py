@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -145,14 +144,21 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         elif c in _STR_COLUMNS and _STR is not None and None not in col:
             # the default "str" dtype, Python-backed: no Arrow round trip per column
             data[c] = pd.array(col, dtype=_STR)
+    data["section"] = _int_labels(data["section"])
     data["change"] = pd.Series(data["change"], dtype=object)   # up / down / None, kept as objects
-    # one shared (immutable) column index: building it is a third of a small frame's cost
-    return pd.DataFrame(data, columns=_column_index(keep_excluded), copy=False)
+    # the dict holds the columns in order: passing ``columns`` too would make pandas
+    # index the keys and look each column up again
+    return pd.DataFrame(data, copy=False)
 
 
-@lru_cache(maxsize=2)
-def _column_index(keep_excluded: bool) -> pd.Index:
-    return pd.Index(INDICATOR_COLUMNS + (["reason"] if keep_excluded else []))
+def _int_labels(labels: list) -> np.ndarray | list:
+    """Section labels as an int64 array when all are integers (what pandas would infer), else as given."""
+    if pd.api.types.infer_dtype(labels, skipna=False) == "integer":
+        try:
+            return np.asarray(labels, dtype=np.int64)
+        except OverflowError:
+            pass
+    return labels
 
 
 _DTYPES = {"value": float, "value_max": float, "approx": bool, "target": bool, "start": np.int64, "end": np.int64}
