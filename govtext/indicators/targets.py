@@ -44,12 +44,16 @@ _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_building"})
 
 
-def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+def required_literals(pattern: re.Pattern, cap: int = 64) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains (read from re's parse tree),
     or None when none are known (a branch that may match without any literal).
 
+    Runs of items with few exact spellings are joined (建成后, not 建成 or 后 alone), and of
+    the options the one with the longest shortest string wins: long strings are rare, so
+    a test for them rarely passes.
+
     >>> sorted(required_literals(re.compile("(?<![模虚])拟(?!人)|(?:建成|投产)后(?:可|将)")))
-    ['建成', '投产', '拟']
+    ['建成后可', '建成后将', '投产后可', '投产后将', '拟']
     """
     try:
         from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
@@ -58,16 +62,52 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
         return None
     if (pattern.flags | tree.state.flags) & re.IGNORECASE:
         return None
+    zero_width = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+    def exact(op, av) -> frozenset | None:
+        """The strings one item matches, when there are at most ``cap``."""
+        if op is C.LITERAL:
+            return frozenset(chr(av))
+        if op in zero_width:
+            return frozenset([""])
+        got = None
+        if op is C.IN and all(o is C.LITERAL for o, _ in av):
+            got = frozenset(chr(v) for _, v in av)
+        elif op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            got = exact_seq(av[3])
+        elif op is C.BRANCH:
+            alts = [exact_seq(b) for b in av[1]]
+            got = frozenset().union(*alts) if all(a is not None for a in alts) else None
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
+            inner = exact_seq(av[2])
+            got = inner | {""} if inner is not None else None
+        return got if got is not None and len(got) <= cap else None
+
+    def exact_seq(items) -> frozenset | None:
+        out = frozenset([""])
+        for op, av in items:
+            e = exact(op, av)
+            if e is None:
+                return None
+            out = frozenset(a + b for a in out for b in e)
+            if len(out) > cap:
+                return None
+        return out
 
     def req(items) -> frozenset | None:
-        cands, run = [], []
+        cands, run = [], frozenset([""])
         for op, av in list(items) + [(None, None)]:
-            if op is C.LITERAL:
-                run.append(chr(av))
+            e = exact(op, av) if op is not None else None
+            if e is not None:
+                joined = frozenset(a + b for a in run for b in e)
+                if len(joined) <= cap:
+                    run = joined
+                    continue
+                cands.append(run)
+                run = e
                 continue
-            if run:
-                cands.append(frozenset(["".join(run)]))
-                run = []
+            cands.append(run)
+            run = frozenset([""])
             r = None
             if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
                 r = req(av[3])
@@ -76,11 +116,9 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
                 r = frozenset().union(*rs) if all(x is not None for x in rs) else None
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
                 r = req(av[2])
-            elif op is C.IN and av and all(o is C.LITERAL for o, _ in av):
-                r = frozenset(chr(v) for _, v in av)
             if r:
                 cands.append(r)
-        # the rarest-looking option: longest shortest string, then fewest strings
+        cands = [c for c in cands if "" not in c]
         return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
 
     got = req(tree)
@@ -169,9 +207,25 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     ``before`` is the clause text right before the number: a share of a goal
     (完成年度目标的102%) is an outcome.
     """
+    if role in REVIEW_ROLES and clause in sentence and not _may_set_goal(sentence):
+        return False    # the common case, decided once per sentence
     if before and _rules().outcome_before.search(before[-12:]):
         return False
     return _decide(clause, sentence, role, plan_document, paragraph_opening)
+
+
+@lru_cache(maxsize=512)
+def _may_set_goal(sentence: str) -> bool:
+    """False when no part of ``sentence`` holds a strong goal word, even with names removed.
+
+    In a review part only a strong goal word makes a target, so every number of a clause
+    inside such a sentence is an outcome: removing names can join text into a new word
+    only where the sentence holds a name or a fixed phrase, and the gates find those.
+    """
+    r = _rules()
+    if r.names_gate is None or not isinstance(r.strong_any, _Gated):
+        return True
+    return bool(r.names_gate.search(sentence) or r.strong_any.gate.search(sentence))
 
 
 @lru_cache(maxsize=4096)
