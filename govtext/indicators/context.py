@@ -176,18 +176,17 @@ def subject_after(text: str, end: int, hi: int, max_len: int = 12) -> str:
 
 def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
     """'up' or 'down' when a change verb sits just before the number in its clause."""
-    return _change_in(text[max(lo, pos - 10):pos])
+    window = text[max(lo, pos - 10):pos]
+    # most windows hold no change verb at all: answered before the cache
+    return _change_in(window) if _words().any_change.search(window) else None
 
 
 @lru_cache(maxsize=8192)
 def _change_in(window: str) -> str | None:
     """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
-    words = _words()
-    if not words.any_change.search(window):
-        return None
     best = -1
     direction = None
-    for pattern, d in words.change:
+    for pattern, d in _words().change:
         # the last of the left-to-right matches; a later direction wins only when it ends later
         m = pattern.search(window)
         if m is None:
