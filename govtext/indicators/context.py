@@ -24,10 +24,8 @@ import pandas as pd
 
 from .lexicon import alternation, lexicon
 
-_SENT_CHARS = "。！？!?\n"
-_CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"
-_SENT_END = re.compile(f"[{_SENT_CHARS}]")
-_CLAUSE_END = re.compile(f"[{_CLAUSE_CHARS}]")
+_SENT_CHARS = "。！？!?\n"                  # a sentence ends after one of these
+_CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"     # a clause after one of these
 # list markers and stray figures before a subject: （一）, 三、, “十四五”; a Chinese numeral run
 # only when no CJK character follows it, since it may start the subject's first word
 # (一般公共预算, 一体化, 十大工程); possessive, so a long run fails in linear time
@@ -45,17 +43,9 @@ class TextContext:
 
     def __init__(self, text: str):
         self.text = text
-        try:
-            # one pass of numpy over the code points: a regex would make a match object
-            # per comma, and a report has tens of thousands
-            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        except UnicodeError:
-            codes = None
-        if codes is None or not codes.size:
-            self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
-            self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
-            self.para_ends = [m.end() for m in re.finditer(r"\n", text)]
-            return
+        # one numpy pass over the code points: a regex would make a match object per
+        # comma, and a report has tens of thousands (surrogatepass: any str encodes)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         sent, clause = _end_tables()
         self.sent_ends = (np.flatnonzero(sent[codes]) + 1).tolist()
         self.clause_ends = (np.flatnonzero(clause[codes]) + 1).tolist()

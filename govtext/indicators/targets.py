@@ -128,7 +128,7 @@ def required_literals(pattern: re.Pattern, cap: int = 64) -> frozenset[str] | No
     return frozenset(x for x in got if not any(y != x and y in x for y in got))
 
 
-def gated(pattern: re.Pattern) -> re.Pattern:
+def gated(pattern: re.Pattern) -> re.Pattern | _Gated:
     """``pattern`` with a cheap test in front: the alternation of its required literals.
 
     Guarded rules (``_regex`` keys) open with lookbehinds or groups that re cannot scan
@@ -141,6 +141,8 @@ def gated(pattern: re.Pattern) -> re.Pattern:
 
 
 class _Gated:
+    """A pattern's ``search`` and ``sub``, run only when ``gate`` finds something."""
+
     __slots__ = ("pattern", "gate", "search", "sub")
 
     def __init__(self, pattern: re.Pattern, gate: re.Pattern):
@@ -151,15 +153,17 @@ class _Gated:
 
 
 class _Rules(NamedTuple):
-    strong_any: object        # strong goal words (target_cues | target_cues_strong_regex)
-    weak_any: object          # weak ones (target_cues_weak | target_cues_clause_regex)
-    clause_re: object         # 将, 要, 到2025年
-    outcome: re.Pattern
-    exceptions: object        # fixed phrases and goal words inside an outcome's noun phrase
-    names_gate: re.Pattern | None  # what a quoted name or an exception must contain
-    review_open: object
-    outcome_before: object    # 完成年度目标的 (right before the number)
-    comparative: object       # 比上年, 同比
+    """The target rules of indicators_rules.json, compiled (guarded ones behind a gate)."""
+
+    strong_any: re.Pattern | _Gated      # strong goal words (target_cues | target_cues_strong_regex)
+    weak_any: re.Pattern | _Gated        # weak ones (target_cues_weak | target_cues_clause_regex)
+    clause_re: re.Pattern | _Gated       # 将, 要, 到2025年
+    outcome: re.Pattern                  # 现有, 已, 同比 ...
+    exceptions: re.Pattern | _Gated      # fixed phrases and goal words inside an outcome's noun phrase
+    names_gate: re.Pattern | None        # what a quoted name or an exception must contain
+    review_open: re.Pattern              # 过去五年, 一年来 ... opening a sentence
+    outcome_before: re.Pattern | _Gated  # 完成年度目标的 (right before the number)
+    comparative: re.Pattern | _Gated     # 比上年, 同比
 
 
 @lru_cache(maxsize=1)
