@@ -29,6 +29,8 @@ SENTENCES = [
     "占总任务的98%，目标完成率为102%，入选国家级科技计划3项。",
     "比年度计划增加2%，超计划19家，低于预期0.5个百分点。",
     "《三年行动方案》确定的任务，‘十大工程’推进顺利。",
+    "新建公园3个，改造道路5公里，培训农民800人次。",
+    "一年来，新建公园3个，改造道路5公里。",
 ]
 
 
@@ -76,13 +78,14 @@ def test_gated_rules_agree_with_plain_patterns():
             assert tg._QUOTED.sub("", text) == text and rules.exceptions.pattern.sub("", text) == text
 
 
-@pytest.mark.parametrize("role", ["achievements", "duties", "plans", None])
+@pytest.mark.parametrize("role", ["achievements", "duties", "plans", "targets", "other", None])
 def test_target_shortcut_agrees_with_full_decision(role):
     for sentence in SENTENCES + [s.replace("，", "、") for s in SENTENCES]:
         for clause in re.split(r"[，；。]", sentence):
-            for plan_document in (False, True):
-                full = tg._decide.__wrapped__(clause, sentence, role, plan_document, sentence[:16])
-                assert tg.is_target(clause, sentence, role, plan_document, sentence[:16]) == full
+            for opening in (sentence[:16], "过去五年，全区新建", "一、主要目标"):
+                for plan_document in (False, True):
+                    full = tg._decide.__wrapped__(clause, sentence, role, plan_document, opening)
+                    assert tg.is_target(clause, sentence, role, plan_document, opening) == full
 
 
 def test_text_context_ends_match_regex():
