@@ -26,6 +26,7 @@ from .lexicon import alternation, lexicon
 
 _SENT_CHARS = "。！？!?\n"                  # a sentence ends after one of these
 _CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"     # a clause after one of these
+_SENT_END = re.compile(f"[{_SENT_CHARS}]")
 # list markers and stray figures before a subject: （一）, 三、, “十四五”; a Chinese numeral run
 # only when no CJK character follows it, since it may start the subject's first word
 # (一般公共预算, 一体化, 十大工程); possessive, so a long run fails in linear time
@@ -43,6 +44,8 @@ class TextContext:
 
     def __init__(self, text: str):
         self.text = text
+        if not isinstance(text, str):     # what re says about it (TypeError)
+            self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
         # one numpy pass over the code points: a regex would make a match object per
         # comma, and a report has tens of thousands (surrogatepass: any str encodes)
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
