@@ -137,17 +137,18 @@ def gated(pattern: re.Pattern) -> re.Pattern | _Gated:
     ``search`` and ``sub`` like a pattern (the pattern itself when nothing is known).
     """
     lits = required_literals(pattern)
-    return pattern if not lits else _Gated(pattern, re.compile(alternation(lits)))
+    return pattern if not lits else _Gated(pattern, lits)
 
 
 class _Gated:
     """A pattern's ``search`` and ``sub``, run only when ``gate`` finds something."""
 
-    __slots__ = ("pattern", "gate", "search", "sub")
+    __slots__ = ("pattern", "gate_literals", "gate", "search", "sub")
 
-    def __init__(self, pattern: re.Pattern, gate: re.Pattern):
-        self.pattern, self.gate = pattern, gate
-        test, search, sub = gate.search, pattern.search, pattern.sub
+    def __init__(self, pattern: re.Pattern, gate_literals: frozenset[str]):
+        self.pattern, self.gate_literals = pattern, gate_literals
+        self.gate = re.compile(alternation(gate_literals))
+        test, search, sub = self.gate.search, pattern.search, pattern.sub
         self.search = lambda s: search(s) if test(s) else None
         self.sub = lambda repl, s: sub(repl, s) if test(s) else s
 
@@ -161,6 +162,7 @@ class _Rules(NamedTuple):
     outcome: re.Pattern                  # 现有, 已, 同比 ...
     exceptions: re.Pattern | _Gated      # fixed phrases and goal words inside an outcome's noun phrase
     names_gate: re.Pattern | None        # what a quoted name or an exception must contain
+    review_gate: re.Pattern | None       # names_gate or what a strong goal word must contain
     review_open: re.Pattern              # 过去五年, 一年来 ... opening a sentence
     outcome_before: re.Pattern | _Gated  # 完成年度目标的 (right before the number)
     comparative: re.Pattern | _Gated     # 比上年, 同比
@@ -174,8 +176,11 @@ def _rules() -> _Rules:
     lits = required_literals(exceptions)
     # plain literals only, so that re scans for their first characters
     names_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN))) if lits else None
+    strong_any = gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})"))
+    review_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN) | strong_any.gate_literals)) \
+        if lits and isinstance(strong_any, _Gated) else None
     return _Rules(
-        strong_any=gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})")),
+        strong_any=strong_any, review_gate=review_gate,
         weak_any=gated(re.compile(f"(?:{w['target_cues_weak'].pattern})|(?:{w['target_cues_clause_regex'].pattern})")),
         clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=gated(exceptions),
         names_gate=names_gate, review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]),
@@ -211,25 +216,14 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     ``before`` is the clause text right before the number: a share of a goal
     (完成年度目标的102%) is an outcome.
     """
-    if role in REVIEW_ROLES and clause in sentence and not _may_set_goal(sentence):
-        return False    # the common case, decided once per sentence
-    if before and _rules().outcome_before.search(before[-12:]):
+    r = _rules()
+    # in a review part only a strong goal word makes a target: a clause with none, and
+    # no name or fixed phrase whose removal could join one, is an outcome (most are)
+    if role in REVIEW_ROLES and r.review_gate is not None and not r.review_gate.search(clause):
+        return False
+    if before and r.outcome_before.search(before[-12:]):
         return False
     return _decide(clause, sentence, role, plan_document, paragraph_opening)
-
-
-@lru_cache(maxsize=512)
-def _may_set_goal(sentence: str) -> bool:
-    """False when no part of ``sentence`` holds a strong goal word, even with names removed.
-
-    In a review part only a strong goal word makes a target, so every number of a clause
-    inside such a sentence is an outcome: removing names can join text into a new word
-    only where the sentence holds a name or a fixed phrase, and the gates find those.
-    """
-    r = _rules()
-    if r.names_gate is None or not isinstance(r.strong_any, _Gated):
-        return True
-    return bool(r.names_gate.search(sentence) or r.strong_any.gate.search(sentence))
 
 
 @lru_cache(maxsize=4096)
