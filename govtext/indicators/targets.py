@@ -163,6 +163,7 @@ class _Rules(NamedTuple):
     exceptions: re.Pattern | _Gated      # fixed phrases and goal words inside an outcome's noun phrase
     names_gate: re.Pattern | None        # what a quoted name or an exception must contain
     review_gate: re.Pattern | None       # names_gate or what a strong goal word must contain
+    plan_gate: re.Pattern | None         # names_gate or what an outcome word or a comparison must contain
     review_open: re.Pattern              # 过去五年, 一年来 ... opening a sentence
     outcome_before: re.Pattern | _Gated  # 完成年度目标的 (right before the number)
     comparative: re.Pattern | _Gated     # 比上年, 同比
@@ -179,12 +180,15 @@ def _rules() -> _Rules:
     strong_any = gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})"))
     review_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN) | strong_any.gate_literals)) \
         if lits and isinstance(strong_any, _Gated) else None
+    comparative = gated(w["outcome_comparatives_regex"])
+    outcome_lits = required_literals(w["outcome_cues"])
+    plan_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN) | outcome_lits | comparative.gate_literals)) \
+        if lits and outcome_lits and isinstance(comparative, _Gated) else None
     return _Rules(
-        strong_any=strong_any, review_gate=review_gate,
+        strong_any=strong_any, review_gate=review_gate, plan_gate=plan_gate, comparative=comparative,
         weak_any=gated(re.compile(f"(?:{w['target_cues_weak'].pattern})|(?:{w['target_cues_clause_regex'].pattern})")),
         clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=gated(exceptions),
-        names_gate=names_gate, review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]),
-        comparative=gated(w["outcome_comparatives_regex"]))
+        names_gate=names_gate, review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]))
 
 
 @lru_cache(maxsize=512)
@@ -223,6 +227,12 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
         return False
     if before and r.outcome_before.search(before[-12:]):
         return False
+    # in a plan part a clause with no outcome word, and nothing to remove (name, fixed
+    # phrase, comparison), is a target unless a goal-less review opening says otherwise
+    if role in PLAN_ROLES and r.plan_gate is not None and not r.plan_gate.search(clause):
+        if not (_sentence_cues(sentence)[0] or r.review_open.search(paragraph_opening.lstrip())):
+            return True
+        return bool(r.strong_any.search(clause))
     return _decide(clause, sentence, role, plan_document, paragraph_opening)
 
 
