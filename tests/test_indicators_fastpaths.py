@@ -1,7 +1,7 @@
 """The indicator stage's shortcuts give what the plain computation gives.
 
 Prefilters derived from the rules, the section table, the numpy sentence ends and
-the review-part target shortcut are speed-ups only: each is checked here
+the target shortcuts of review and plan parts are speed-ups only: each is checked here
 against the straightforward version. Sentences are written for these tests.
 """
 from __future__ import annotations

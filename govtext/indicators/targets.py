@@ -169,26 +169,37 @@ class _Rules(NamedTuple):
     comparative: re.Pattern | _Gated     # 比上年, 同比
 
 
+def _literals(rule: re.Pattern | _Gated) -> frozenset[str] | None:
+    """The required literals of a gated rule (None for a plain pattern)."""
+    return rule.gate_literals if isinstance(rule, _Gated) else None
+
+
+def _gate(*parts: frozenset | None) -> re.Pattern | None:
+    """One alternation of plain literals, so that re scans for their first characters;
+    None when a part is unknown (then no shortcut may rely on it)."""
+    if any(not p for p in parts):
+        return None
+    return re.compile(alternation(frozenset().union(*parts)))
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     w = lexicon().words
     # fixed phrases (预期寿命) and goal words inside an outcome's noun phrase (285个计划新开工项目)
-    exceptions = re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}")
-    lits = required_literals(exceptions)
-    # plain literals only, so that re scans for their first characters
-    names_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN))) if lits else None
+    exceptions = gated(re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}"))
     strong_any = gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})"))
-    review_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN) | strong_any.gate_literals)) \
-        if lits and isinstance(strong_any, _Gated) else None
     comparative = gated(w["outcome_comparatives_regex"])
-    outcome_lits = required_literals(w["outcome_cues"])
-    plan_gate = re.compile(alternation(set(lits) | set(_QUOTE_OPEN) | outcome_lits | comparative.gate_literals)) \
-        if lits and outcome_lits and isinstance(comparative, _Gated) else None
+    # what a quoted name or a fixed phrase must contain: without one, nothing is removed
+    exception_literals = _literals(exceptions)
+    names = exception_literals | set(_QUOTE_OPEN) if exception_literals else None
     return _Rules(
-        strong_any=strong_any, review_gate=review_gate, plan_gate=plan_gate, comparative=comparative,
+        strong_any=strong_any,
         weak_any=gated(re.compile(f"(?:{w['target_cues_weak'].pattern})|(?:{w['target_cues_clause_regex'].pattern})")),
-        clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=gated(exceptions),
-        names_gate=names_gate, review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]))
+        clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=exceptions,
+        names_gate=_gate(names), review_gate=_gate(names, _literals(strong_any)),
+        plan_gate=_gate(names, required_literals(w["outcome_cues"]), _literals(comparative)),
+        review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]),
+        comparative=comparative)
 
 
 @lru_cache(maxsize=512)
