@@ -52,7 +52,8 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
             fb = fallback_sections(text, meta)
             fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb]) \
                 if fb else None
-            fallback_table.extend(section_table(fallback)[::2])
+            breaks, _, roles = section_table(fallback)
+            fallback_table.extend((breaks, roles))
         breaks, roles = fallback_table
         return roles[bisect_right(breaks, pos) - 1]
 
