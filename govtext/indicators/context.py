@@ -13,15 +13,20 @@ whole pass stays linear.
 from __future__ import annotations
 
 import bisect
+import heapq
+import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
-_SENT_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[。！？!?\n，,；;：:]")
+_SENT_CHARS = "。！？!?\n"                  # a sentence ends after one of these
+_CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"     # a clause after one of these
+_SENT_END = re.compile(f"[{_SENT_CHARS}]")
 # list markers and stray figures before a subject: （一）, 三、, “十四五”; a Chinese numeral run
 # only when no CJK character follows it, since it may start the subject's first word
 # (一般公共预算, 一体化, 十大工程); possessive, so a long run fails in linear time
@@ -39,9 +44,15 @@ class TextContext:
 
     def __init__(self, text: str):
         self.text = text
-        self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
-        self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
-        self.para_ends = [m.end() for m in re.finditer(r"\n", text)]
+        if not isinstance(text, str):     # what re says about it (TypeError)
+            self.sent_ends = [m.end() for m in _SENT_END.finditer(text)]
+        # one numpy pass over the code points: a regex would make a match object per
+        # comma, and a report has tens of thousands (surrogatepass: any str encodes)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        sent, clause = _end_tables()
+        self.sent_ends = (np.flatnonzero(sent[codes]) + 1).tolist()
+        self.clause_ends = (np.flatnonzero(clause[codes]) + 1).tolist()
+        self.para_ends = (np.flatnonzero(codes == 10) + 1).tolist()
 
     @staticmethod
     def _span(ends: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -61,7 +72,26 @@ class TextContext:
 
 
 @lru_cache(maxsize=1)
-def _words():
+def _end_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Sentence-end and clause-end flags indexed by code point."""
+    out = []
+    for chars in (_SENT_CHARS, _CLAUSE_CHARS):
+        table = np.zeros(0x110000, dtype=np.bool_)
+        table[[ord(c) for c in chars]] = True
+        out.append(table)
+    return out[0], out[1]
+
+
+class _SubjectWords(NamedTuple):
+    ends: dict                # last character -> subject_strip_end words ending in it, longest first
+    strip_start: re.Pattern   # ^(?:subject_strip_start words)
+    duration: re.Pattern      # 五年…, 三年内… opening a subject
+    change: tuple             # (pattern, direction) for change_up, change_down
+    any_change: re.Pattern    # either list: most windows hold neither
+
+
+@lru_cache(maxsize=1)
+def _words() -> _SubjectWords:
     lex = lexicon()
     w = lex.words
     strip_start = re.compile(rf"^(?:{w['subject_strip_start'].pattern})")
@@ -69,17 +99,20 @@ def _words():
     # unless it starts a name or grade (三年行动, 五年制); something must remain after it
     duration = re.compile(rf"^[一二两三四五六七八九十]{{1,3}}年(?!{w['subject_duration_not_followed_by'].pattern})"
                           rf"(?:内|来|间|中|里)?(?=[\u4e00-\u9fff]{{2}})")
-    # suffix words by length, longest first: a `(?:…)$` regex would try every position
-    ends = {x for x in lex.rules["subject_strip_end"] if x}
-    end_lengths = tuple(sorted({len(x) for x in ends}, reverse=True))
-    return w, (frozenset(ends), end_lengths), strip_start, duration
+    # suffix words by last character, longest first: a `(?:…)$` regex would try every position
+    ends: dict[str, list[str]] = {}
+    for x in sorted({x for x in lex.rules["subject_strip_end"] if x}, key=len, reverse=True):
+        ends.setdefault(x[-1], []).append(x)
+    change = ((w["change_up"], "up"), (w["change_down"], "down"))
+    any_change = re.compile(alternation(lex.rules["change_up"] + lex.rules["change_down"]))
+    return _SubjectWords(ends, strip_start, duration, change, any_change)
 
 
-def _strip_end(s: str, ends: frozenset, lengths: tuple) -> str:
+def _strip_end(s: str, ends: dict) -> str:
     """``s`` without its longest suffix from ``ends`` (unchanged if none)."""
-    for k in lengths:
-        if len(s) >= k and s[-k:] in ends:
-            return s[:-k]
+    for x in ends.get(s[-1:], ()):
+        if s.endswith(x):
+            return s[:-len(x)]
     return s
 
 
@@ -94,22 +127,30 @@ def subject_before(text: str, lo: int, pos: int, max_len: int = 16) -> str:
 
 @lru_cache(maxsize=4096)
 def _subject_of(s: str, max_len: int) -> str:
-    """subject_before for the text before a number (cached: a third of them recur)."""
-    _, (ends, lengths), strip_start, duration = _words()
+    """subject_before for the text before a number (cached: a third of them recur).
+
+    The patterns dropped from the start are all anchored (^), so a match and a slice
+    replace a ``sub``; the year patterns need a 年 and are tried only when one is there.
+    """
+    ends, strip_start, duration, _, _ = _words()
     s = s.strip()
-    s = _YEAR_START.sub("", s)
-    s = _LEADING_JUNK.sub("", s)
-    s = duration.sub("", s)
+    if "年" in s:
+        s = _YEAR_START.sub("", s)
+    s = s[_LEADING_JUNK.match(s).end():]
+    if "年" in s:
+        s = duration.sub("", s)
     for _ in range(6):
-        s2 = _strip_end(s, ends, lengths).rstrip(" 、和及与")
+        s2 = (_strip_end(s, ends) if s[-1:] in ends else s).rstrip(" 、和及与")
         if s2[-1:] in _YEAR_END_CHARS:
             s2 = _YEAR_END.sub("", s2)
         if s2 == s:
             break
         s = s2
     for _ in range(4):
-        s2 = strip_start.sub("", s).lstrip(" 、")
-        s2 = duration.sub("", _YEAR_START.sub("", s2))
+        m = strip_start.match(s)
+        s2 = (s[m.end():] if m else s).lstrip(" 、")
+        if "年" in s2:
+            s2 = duration.sub("", _YEAR_START.sub("", s2))
         if s2 == s:
             break
         s = s2
@@ -128,28 +169,35 @@ def subject_after(text: str, end: int, hi: int, max_len: int = 12) -> str:
 
 def change_of(text: str, lo: int, pos: int, end: int) -> str | None:
     """'up' or 'down' when a change verb sits just before the number in its clause."""
-    return _change_in(text[max(lo, pos - 10):pos])
+    window = text[max(lo, pos - 10):pos]
+    # most windows hold no change verb at all: answered before the cache
+    return _change_in(window) if _words().any_change.search(window) else None
 
 
 @lru_cache(maxsize=8192)
 def _change_in(window: str) -> str | None:
     """change_of for the ten characters before a number (cached: 比上年增长 recurs)."""
-    w = _words()[0]
-    best = None
-    for key, direction in (("change_up", "up"), ("change_down", "down")):
-        for m in w[key].finditer(window):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), direction)
-    if best is not None:
+    best = -1
+    direction = None
+    for pattern, d in _words().change:
+        # the last of the left-to-right matches; a later direction wins only when it ends later
+        m = pattern.search(window)
+        if m is None:
+            continue
+        end = m.end()
+        for m in pattern.finditer(window, end):
+            end = m.end()
+        if end > best:
+            best, direction = end, d
+    if direction is not None:
         # 从11.4%提高到15%: the new level, not the size of a change
-        if window[best[0]:best[0] + 1] in ("到", "至") and best[0] < len(window):
+        if window[best:best + 1] in ("到", "至") and best < len(window):
             return None
         # the verb must govern the number (增长5%, 压减资金42.6亿元), not sit inside a
         # name before other words (经济增长贡献率超过30%, 增加值完成86亿元, 增速连续8年)
-        if _CHANGE_NOT_VERB.match(window[best[0]:]):
+        if _CHANGE_NOT_VERB.match(window[best:]):
             return None
-        return best[1]
-    return None
+    return direction
 
 
 def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], list, list] | None:
@@ -159,8 +207,7 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
     df = sections
     roles = effective_roles(df)
     # plain lists: per-element pandas access costs more than the whole extraction
-    s_all = pd.to_numeric(df["start"], errors="coerce").tolist()
-    e_all = pd.to_numeric(df["end"], errors="coerce").tolist()
+    s_all, e_all = _numbers(df["start"]), _numbers(df["end"])
     valid = [i for i in range(len(df)) if s_all[i] == s_all[i] and e_all[i] == e_all[i]]
     if not valid:
         return None
@@ -171,6 +218,13 @@ def section_index(sections: pd.DataFrame | None) -> tuple[list[int], list[int], 
     labels = [index[i] for i in order]
     rl = [roles[i] for i in order]
     return starts, ends, labels, rl
+
+
+def _numbers(col: pd.Series) -> list:
+    """The column as a list of numbers (NaN where not one); a numeric column as it is."""
+    if col.dtype.kind in "iuf":
+        return col.tolist()
+    return pd.to_numeric(col, errors="coerce").tolist()
 
 
 def effective_roles(df: pd.DataFrame) -> list:
@@ -192,8 +246,7 @@ def effective_roles(df: pd.DataFrame) -> list:
     # sections with no parent info: inherit from the enclosing section with a role
     if all(roles):
         return roles
-    starts = pd.to_numeric(df["start"], errors="coerce").tolist()
-    ends = pd.to_numeric(df["end"], errors="coerce").tolist()
+    starts, ends = _numbers(df["start"]), _numbers(df["end"])
     # one sweep in (start, -end) order with a stack of enclosing sections: the innermost
     # enclosing section with a role gives it (linear, where a pairwise check is quadratic)
     order = sorted((i for i in range(len(roles)) if starts[i] == starts[i] and ends[i] == ends[i]),
@@ -246,3 +299,35 @@ class SectionLocator:
 def locate_section(index, pos: int):
     """(row label, role) of the innermost section holding ``pos``; (-1, None) outside all."""
     return SectionLocator(index)(pos)
+
+
+def section_table(index) -> tuple[list, list, list]:
+    """``(breaks, labels, roles)``: with ``j = bisect_right(breaks, pos) - 1``, ``labels[j], roles[j]``
+    is what :class:`SectionLocator` gives for ``pos`` ((-1, None) outside all sections).
+
+    The innermost section only changes where a section starts or ends, so one sweep over
+    those points (a heap of open sections, latest opened on top) answers every position
+    with one bisection instead of a stack walk per number.
+
+    >>> section_table(([0, 2], [10, 5], ["a", "b"], ["plans", None]))
+    ([-inf, 0, 2, 5, 10], [-1, 'a', 'b', 'a', -1], [None, 'plans', None, 'plans', None])
+    """
+    breaks: list = [-math.inf]
+    labels: list = [-1]
+    roles: list = [None]
+    if index is None:
+        return breaks, labels, roles
+    starts, ends, labs, rls = index
+    heap: list[tuple[int, int]] = []   # (-order, order): the section opened last on top
+    k = 0
+    for b in sorted(set(starts) | set(ends)):
+        while k < len(starts) and starts[k] <= b:
+            heapq.heappush(heap, (-k, k))
+            k += 1
+        while heap and ends[heap[0][1]] <= b:
+            heapq.heappop(heap)
+        top = heap[0][1] if heap else None
+        breaks.append(b)
+        labels.append(labs[top] if top is not None else -1)
+        roles.append(rls[top] if top is not None else None)
+    return breaks, labels, roles

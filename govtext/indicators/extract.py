@@ -7,7 +7,7 @@ from bisect import bisect_right
 import numpy as np
 import pandas as pd
 
-from .context import SectionLocator, TextContext, change_of, section_index, subject_after, subject_before
+from .context import TextContext, change_of, section_index, section_table, subject_after, subject_before
 from .filters import exclusion
 from .grammar import scan
 from .targets import fallback_sections, is_target
@@ -45,18 +45,20 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     index = section_index(sections)
     # our own reading of the top-level parts, used where the structure gives no role
     # (computed on first need: most numbers sit in sections with a role)
-    fallback_locator: list = []
+    fallback_table: list = []
 
-    def locate_fallback(pos: int):
-        if not fallback_locator:
+    def fallback_role(pos: int) -> str | None:
+        if not fallback_table:
             fb = fallback_sections(text, meta)
             fallback = ([s for s, _, _ in fb], [e for _, e, _ in fb], [-1] * len(fb), [r for _, _, r in fb]) \
                 if fb else None
-            fallback_locator.append(SectionLocator(fallback))
-        return fallback_locator[0](pos)
+            breaks, _, roles = section_table(fallback)
+            fallback_table.extend((breaks, roles))
+        breaks, roles = fallback_table
+        return roles[bisect_right(breaks, pos) - 1]
 
     plan_document = str(meta.get("report_type") or "") == "plan"
-    locate = SectionLocator(index)
+    sec_breaks, sec_labels, sec_roles = section_table(index)
 
     cols = INDICATOR_COLUMNS + (["reason"] if keep_excluded else [])
     data: dict[str, list] = {c: [] for c in cols}
@@ -81,9 +83,10 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         i = bisect_right(sent_ends, ns)
         s_lo = sent_ends[i - 1] if i else 0
         s_hi = sent_ends[i] if i < n_sent else n
-        label, role = locate(ns)
+        j = bisect_right(sec_breaks, ns) - 1
+        label, role = sec_labels[j], sec_roles[j]
         if role in (None, "other", "preamble"):
-            role = locate_fallback(ns)[1] or role
+            role = fallback_role(ns) or role
         # windows are capped so that a text without punctuation stays linear
         c_lo, c_hi = max(c_lo, ns - MAX_CLAUSE), min(c_hi, m_end + MAX_CLAUSE)
         if s_hi - s_lo > 2 * MAX_SENTENCE:
@@ -142,9 +145,21 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         elif c in _STR_COLUMNS and _STR is not None and None not in col:
             # the default "str" dtype, Python-backed: no Arrow round trip per column
             data[c] = pd.array(col, dtype=_STR)
-    df = pd.DataFrame(data, columns=cols, copy=False)
-    df["change"] = pd.Series(data["change"], dtype=object, index=df.index)   # up / down / None
-    return df
+    data["section"] = _int_labels(data["section"])
+    data["change"] = pd.Series(data["change"], dtype=object)   # up / down / None, kept as objects
+    # the dict holds the columns in order: passing ``columns`` too would make pandas
+    # index the keys and look each column up again
+    return pd.DataFrame(data, copy=False)
+
+
+def _int_labels(labels: list) -> np.ndarray | list:
+    """Section labels as an int64 array when all are integers (what pandas would infer), else as given."""
+    if pd.api.types.infer_dtype(labels, skipna=False) == "integer":
+        try:
+            return np.asarray(labels, dtype=np.int64)
+        except OverflowError:
+            pass
+    return labels
 
 
 _DTYPES = {"value": float, "value_max": float, "approx": bool, "target": bool, "start": np.int64, "end": np.int64}

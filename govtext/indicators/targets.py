@@ -24,40 +24,182 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 PLAN_ROLES = frozenset({"plans", "targets"})
 _L1_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s：:]))(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^。\n]{2,60})")
-_PART_HEADING = re.compile(r"(?:^|(?<=[。！？\n\s]))第(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+# 第 at the text start or after a sentence end; the check comes after the literal 第 so that
+# re looks for 第 alone rather than trying the whole pattern at every position
+_PART_HEADING = re.compile(r"第(?<![^。！？\n\s]第)(?P<num>[一二三四五六七八九十]{1,3})部分(?P<title>[^。\n]{0,60})")
+# a necessary part of every _L1_HEADING match, starting where it does: re scans for it fast
+_L1_CANDIDATE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
-_QUOTED = re.compile(r"[“\"‘《][^“”\"‘’《》]{0,24}[”\"’》]")
+_QUOTE_OPEN = "“\"‘《"
+_QUOTED = re.compile(f"[{_QUOTE_OPEN}]" + r"[^“”\"‘’《》]{0,24}[”\"’》]")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_building"})
 
 
+def required_literals(pattern: re.Pattern, cap: int = 64) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (read from re's parse tree),
+    or None when none are known (a branch that may match without any literal).
+
+    Runs of items with few exact spellings are joined (建成后, not 建成 or 后 alone), and of
+    the options the one with the longest shortest string wins: long strings are rare, so
+    a test for them rarely passes.
+
+    >>> sorted(required_literals(re.compile("(?<![模虚])拟(?!人)|(?:建成|投产)后(?:可|将)")))
+    ['建成后可', '建成后将', '投产后可', '投产后将', '拟']
+    """
+    try:
+        from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser this Python does not have
+        return None
+    if (pattern.flags | tree.state.flags) & re.IGNORECASE:
+        return None
+    zero_width = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+    def exact(op, av) -> frozenset | None:
+        """The strings one item matches, when there are at most ``cap``."""
+        if op is C.LITERAL:
+            return frozenset(chr(av))
+        if op in zero_width:
+            return frozenset([""])
+        got = None
+        if op is C.IN and all(o is C.LITERAL for o, _ in av):
+            got = frozenset(chr(v) for _, v in av)
+        elif op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            got = exact_seq(av[3])
+        elif op is C.BRANCH:
+            alts = [exact_seq(b) for b in av[1]]
+            got = frozenset().union(*alts) if all(a is not None for a in alts) else None
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
+            inner = exact_seq(av[2])
+            got = inner | {""} if inner is not None else None
+        return got if got is not None and len(got) <= cap else None
+
+    def exact_seq(items) -> frozenset | None:
+        out = frozenset([""])
+        for op, av in items:
+            e = exact(op, av)
+            if e is None:
+                return None
+            out = frozenset(a + b for a in out for b in e)
+            if len(out) > cap:
+                return None
+        return out
+
+    def req(items) -> frozenset | None:
+        cands, run = [], frozenset([""])
+        for op, av in list(items) + [(None, None)]:
+            e = exact(op, av) if op is not None else None
+            if e is not None:
+                joined = frozenset(a + b for a in run for b in e)
+                if len(joined) <= cap:
+                    run = joined
+                    continue
+                cands.append(run)
+                run = e
+                continue
+            cands.append(run)
+            run = frozenset([""])
+            r = None
+            if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+                r = req(av[3])
+            elif op is C.BRANCH:
+                rs = [req(b) for b in av[1]]
+                r = frozenset().union(*rs) if all(x is not None for x in rs) else None
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+                r = req(av[2])
+            if r:
+                cands.append(r)
+        cands = [c for c in cands if "" not in c]
+        return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
+
+    got = req(tree)
+    if not got:
+        return None
+    # a string holding another one adds nothing to the test (完成计划 when 计划 is there)
+    return frozenset(x for x in got if not any(y != x and y in x for y in got))
+
+
+def gated(pattern: re.Pattern) -> re.Pattern | _Gated:
+    """``pattern`` with a cheap test in front: the alternation of its required literals.
+
+    Guarded rules (``_regex`` keys) open with lookbehinds or groups that re cannot scan
+    for by first character, so it tries them at every position; the literal
+    alternation it can, and most clauses hold none of them. Returns an object with
+    ``search`` and ``sub`` like a pattern (the pattern itself when nothing is known).
+    """
+    lits = required_literals(pattern)
+    return pattern if not lits else _Gated(pattern, lits)
+
+
+class _Gated:
+    """A pattern's ``search`` and ``sub``, run only when ``gate`` finds something."""
+
+    __slots__ = ("pattern", "gate_literals", "gate", "search", "sub")
+
+    def __init__(self, pattern: re.Pattern, gate_literals: frozenset[str]):
+        self.pattern, self.gate_literals = pattern, gate_literals
+        self.gate = re.compile(alternation(gate_literals))
+        test, search, sub = self.gate.search, pattern.search, pattern.sub
+        self.search = lambda s: search(s) if test(s) else None
+        self.sub = lambda repl, s: sub(repl, s) if test(s) else s
+
+
+class _Rules(NamedTuple):
+    """The target rules of indicators_rules.json, compiled (guarded ones behind a gate)."""
+
+    strong_any: re.Pattern | _Gated      # strong goal words (target_cues | target_cues_strong_regex)
+    weak_any: re.Pattern | _Gated        # weak ones (target_cues_weak | target_cues_clause_regex)
+    clause_re: re.Pattern | _Gated       # 将, 要, 到2025年
+    outcome: re.Pattern                  # 现有, 已, 同比 ...
+    exceptions: re.Pattern | _Gated      # fixed phrases and goal words inside an outcome's noun phrase
+    names_gate: re.Pattern | None        # what a quoted name or an exception must contain
+    review_gate: re.Pattern | None       # names_gate or what a strong goal word must contain
+    plan_gate: re.Pattern | None         # names_gate or what an outcome word or a comparison must contain
+    review_open: re.Pattern              # 过去五年, 一年来 ... opening a sentence
+    outcome_before: re.Pattern | _Gated  # 完成年度目标的 (right before the number)
+    comparative: re.Pattern | _Gated     # 比上年, 同比
+
+
+def _literals(rule: re.Pattern | _Gated) -> frozenset[str] | None:
+    """The required literals of a gated rule (None for a plain pattern)."""
+    return rule.gate_literals if isinstance(rule, _Gated) else None
+
+
+def _gate(*parts: frozenset | None) -> re.Pattern | None:
+    """One alternation of plain literals, so that re scans for their first characters;
+    None when a part is unknown (then no shortcut may rely on it)."""
+    if any(not p for p in parts):
+        return None
+    return re.compile(alternation(frozenset().union(*parts)))
+
+
 @lru_cache(maxsize=1)
-def _cues():
+def _rules() -> _Rules:
     w = lexicon().words
     # fixed phrases (预期寿命) and goal words inside an outcome's noun phrase (285个计划新开工项目)
-    exceptions = re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}")
-    return (w["target_cues"], w["target_cues_weak"], w["target_cues_clause_regex"], w["outcome_cues"],
-            exceptions, w["review_opening_regex"], w["plan_heading_cues"], w["review_heading_cues"],
-            w["outcome_before_number_regex"], w["target_cues_strong_regex"])
-
-
-@lru_cache(maxsize=1)
-def _either():
-    """strong|strong_re and weak|clause_re as one pattern each: one search answers "either matches"."""
-    strong, weak, clause_re, *_, strong_re = _cues()
-    return (re.compile(f"(?:{strong.pattern})|(?:{strong_re.pattern})"),
-            re.compile(f"(?:{weak.pattern})|(?:{clause_re.pattern})"))
-
-
-def _COMPARATIVE():
-    return lexicon().words["outcome_comparatives_regex"]
+    exceptions = gated(re.compile(f"{w['target_cue_exceptions'].pattern}|{w['target_cue_exceptions_regex'].pattern}"))
+    strong_any = gated(re.compile(f"(?:{w['target_cues'].pattern})|(?:{w['target_cues_strong_regex'].pattern})"))
+    comparative = gated(w["outcome_comparatives_regex"])
+    # what a quoted name or a fixed phrase must contain: without one, nothing is removed
+    exception_literals = _literals(exceptions)
+    names = exception_literals | set(_QUOTE_OPEN) if exception_literals else None
+    return _Rules(
+        strong_any=strong_any,
+        weak_any=gated(re.compile(f"(?:{w['target_cues_weak'].pattern})|(?:{w['target_cues_clause_regex'].pattern})")),
+        clause_re=gated(w["target_cues_clause_regex"]), outcome=w["outcome_cues"], exceptions=exceptions,
+        names_gate=_gate(names), review_gate=_gate(names, _literals(strong_any)),
+        plan_gate=_gate(names, required_literals(w["outcome_cues"]), _literals(comparative)),
+        review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]),
+        comparative=comparative)
 
 
 @lru_cache(maxsize=512)
@@ -66,16 +208,16 @@ def _sentence_cues(sentence: str) -> tuple[bool, bool]:
 
     Cached: every number of a sentence asks the same question.
     """
-    _, _, _, _, exceptions, review_open, *_ = _cues()
-    cleaned = exceptions.sub("", _QUOTED.sub("", sentence))
-    return (bool(review_open.search(cleaned.lstrip())),
-            bool(_either()[0].search(cleaned)))
+    r = _rules()
+    cleaned = _without_names(sentence, r)
+    return bool(r.review_open.search(cleaned.lstrip())), bool(r.strong_any.search(cleaned))
 
 
-@lru_cache(maxsize=1024)
-def _without_names(clause: str) -> str:
-    """The clause without quoted names and fixed phrases (cached: numbers share a clause)."""
-    return _cues()[4].sub("", _QUOTED.sub("", clause))
+def _without_names(text: str, r: _Rules) -> str:
+    """``text`` without quoted names and fixed phrases (one test first: most clauses hold neither)."""
+    if r.names_gate is not None and not r.names_gate.search(text):
+        return text
+    return r.exceptions.sub("", _QUOTED.sub("", text))
 
 
 def is_target(clause: str, sentence: str, role: str | None, plan_document: bool = False,
@@ -89,40 +231,45 @@ def is_target(clause: str, sentence: str, role: str | None, plan_document: bool 
     ``before`` is the clause text right before the number: a share of a goal
     (完成年度目标的102%) is an outcome.
     """
-    if before and _cues()[8].search(before[-12:]):
+    r = _rules()
+    # in a review part only a strong goal word makes a target: a clause with none, and
+    # no name or fixed phrase whose removal could join one, is an outcome (most are)
+    if role in REVIEW_ROLES and r.review_gate is not None and not r.review_gate.search(clause):
         return False
+    if before and r.outcome_before.search(before[-12:]):
+        return False
+    # in a plan part a clause with no outcome word, and nothing to remove (name, fixed
+    # phrase, comparison), is a target unless a goal-less review opening says otherwise
+    if role in PLAN_ROLES and r.plan_gate is not None and not r.plan_gate.search(clause):
+        if not (_sentence_cues(sentence)[0] or r.review_open.search(paragraph_opening.lstrip())):
+            return True
+        return bool(r.strong_any.search(clause))
     return _decide(clause, sentence, role, plan_document, paragraph_opening)
 
 
 @lru_cache(maxsize=4096)
 def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, paragraph_opening: str) -> bool:
     """:func:`is_target` after the ``before`` check (cached: numbers of a clause share the answer)."""
-    _, _, clause_re, outcome_re, _, review_open, *_ = _cues()
-    strong_any, weak_any = _either()
+    r = _rules()
     # names in quotes (“双高计划”) and fixed phrases (预期寿命) are no goal words
-    clause = _without_names(clause)
+    clause = _without_names(clause, r)
+    review = role in REVIEW_ROLES
     # 拟安排…比上年增加81亿元: a comparison with last year belongs to the aim when the
     # sentence sets one (a plan part alone is not enough: review text is often mis-filed there)
-    if role not in REVIEW_ROLES and (_sentence_cues(sentence)[1] or clause_re.search(clause)) \
+    if not review and (_sentence_cues(sentence)[1] or r.clause_re.search(clause)) \
             and not _sentence_cues(sentence)[0]:
-        clause = _COMPARATIVE().sub("", clause)
-    if outcome_re.search(clause):
+        clause = r.comparative.sub("", clause)
+    if r.outcome.search(clause):
         return False
-    if strong_any.search(clause):
+    if r.strong_any.search(clause):
         return True
-    if role in REVIEW_ROLES:
+    if review:
         return False
     if role in PLAN_ROLES:
-        if _sentence_cues(sentence)[0] or review_open.search(paragraph_opening.lstrip()):
-            return False
+        return not (_sentence_cues(sentence)[0] or r.review_open.search(paragraph_opening.lstrip()))
+    if r.weak_any.search(clause) or _sentence_cues(sentence)[1]:
         return True
-    if weak_any.search(clause):
-        return True
-    if _sentence_cues(sentence)[1]:
-        return True
-    if role is None and plan_document:
-        return True
-    return False
+    return role is None and plan_document
 
 
 def _cn_value(s: str) -> int:
@@ -150,7 +297,8 @@ def heading_role(title: str, meta: dict | None = None) -> str | None:
     >>> heading_role("2026年重点工作", {"year": 2026, "report_type": "gwr"})
     'plans'
     """
-    *_, plan_re, review_re, _, _ = _cues()
+    w = lexicon().words
+    plan_re, review_re = w["plan_heading_cues"], w["review_heading_cues"]
     last_plan = max((m.end() for m in plan_re.finditer(title)), default=-1)
     last_review = max((m.end() for m in review_re.finditer(title)), default=-1)
     if last_plan >= 0 or last_review >= 0:
@@ -170,6 +318,21 @@ def heading_role(title: str, meta: dict | None = None) -> str | None:
     return None
 
 
+def _headings(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``pattern.finditer(text)``; for _L1_HEADING tried only where _L1_CANDIDATE matches."""
+    if pattern is not _L1_HEADING:
+        return list(pattern.finditer(text))
+    out, pos = [], 0
+    while (c := _L1_CANDIDATE.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return out
+
+
 def fallback_sections(text: str, meta: dict | None = None) -> list[tuple[int, int, str | None]]:
     """(start, end, role) of top-level parts found by 一、二、三、 in sequence.
 
@@ -181,7 +344,7 @@ def fallback_sections(text: str, meta: dict | None = None) -> list[tuple[int, in
     for pattern in (_PART_HEADING, _L1_HEADING):
         expected = 1
         found: list[tuple[int, str]] = []
-        for m in pattern.finditer(text):
+        for m in _headings(pattern, text):
             v = _cn_value(m.group("num"))
             if v == expected:
                 found.append((m.start(), m.group("title")))
