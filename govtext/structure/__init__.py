@@ -20,6 +20,7 @@ the learned boundary score, the parallel shape of the title's own clauses, and t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -73,28 +74,52 @@ def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFram
     return _columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
 
 
-def _columns_frame(cols: dict[str, list], columns: list[str], ints: frozenset) -> pd.DataFrame:
+def _columns_frame(cols: dict[str, list], columns: list[str], ints: frozenset, str_dtype="python") -> pd.DataFrame:
+    """A frame of int64 columns (``ints``) and string columns (``str_dtype``: "python" for the
+    Python-backed "str" dtype, "inferred" for what pandas infers from a list of str), with a RangeIndex.
+
+    Built from its blocks when pandas allows: the general constructor's checks and inference cost
+    ~100-200 µs a frame, and a corpus builds three frames per report here."""
     if not cols[columns[0]]:
         return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
-    data = {}
-    for c in columns:
-        col = cols[c]
-        if c in ints:
-            data[c] = np.array(col, dtype=np.int64)
-        else:
-            # the default "str" dtype; its Python-backed storage is built without an Arrow round trip
-            data[c] = pd.array(col, dtype=_STR) if _STR is not None and None not in col else col
-    return pd.DataFrame(data, copy=False)      # (dict order is the column order)
+    sdt = _STR if str_dtype == "python" else _INFERRED_STR
+    strs = {c: pd.array(cols[c], dtype=sdt) if sdt is not None and None not in cols[c] else cols[c]
+            for c in columns if c not in ints}
+    if _from_blocks is None or any(isinstance(v, list) for v in strs.values()):
+        data = {c: strs[c] if c in strs else np.array(cols[c], dtype=np.int64) for c in columns}
+        return pd.DataFrame(data, copy=False)      # (dict order is the column order)
+    int_pos = [k for k, c in enumerate(columns) if c in ints]
+    blocks = [(strs[c], np.array([k])) for k, c in enumerate(columns) if c in strs]
+    if int_pos:
+        # all int columns in one 2-D block (columns x rows), as pandas would consolidate them
+        blocks.append((np.array([cols[columns[k]] for k in int_pos], dtype=np.int64), np.array(int_pos)))
+    return _from_blocks(blocks, pd.RangeIndex(len(cols[columns[0]])), _column_index(tuple(columns)))
 
 
-def _str_dtype():
+@lru_cache(maxsize=8)
+def _column_index(columns: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(columns))      # immutable: one per column layout, shared by every frame
+
+
+def _str_dtype(storage: str = "python"):
     try:
-        return pd.StringDtype("python", na_value=np.nan)
-    except (TypeError, ValueError):      # pandas < 2.3 has no na_value: plain object columns
+        return pd.StringDtype(storage, na_value=np.nan)
+    except (TypeError, ValueError, ImportError):      # pandas < 2.3 has no na_value (or no pyarrow)
         return None
 
 
+def _blocks_constructor():
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:                 # pandas < 3: the dict constructor
+        return None
+    return create_dataframe_from_blocks
+
+
 _STR = _str_dtype()
+# initiatives' string columns keep the dtype the plain constructor infers (pandas 3: Arrow-backed "str")
+_INFERRED_STR = pd.Series(["a"]).dtype if isinstance(pd.Series(["a"]).dtype, pd.StringDtype) else None
+_from_blocks = _blocks_constructor()
 
 
 def _lead(title: str) -> str:
@@ -120,16 +145,21 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
     if sections is None or not len(sections):
         return pd.DataFrame(columns=INITIATIVE_COLUMNS)
     # Plain lists, not iterrows: this runs once per report in a corpus.
-    index = [int(i) for i in sections.index]
-    level = [int(v) for v in sections["level"]]
-    has_child = {int(p) for p in sections["parent"] if int(p) >= 0}
-    rows = {c: [] for c in INITIATIVE_COLUMNS}
-    for k, (title, role, start, end) in enumerate(zip(sections["title"], sections["role"],
-                                                      sections["start"], sections["end"])):
-        i = index[k]
-        if role not in ("achievements", "plans") or (level[k] == 1 and i in has_child):
+    title, role, level, start, end, parent = (sections[c].tolist() for c in
+                                              ("title", "role", "level", "start", "end", "parent"))
+    index = sections.index.tolist()
+    has_child = {p for p in parent if p >= 0}
+    rows: dict[str, list] = {c: [] for c in INITIATIVE_COLUMNS}
+    for k, i in enumerate(index):
+        r = role[k]
+        if r not in ("achievements", "plans") or (level[k] == 1 and i in has_child):
             continue
-        for c, v in (("title", title), ("role", role), ("level", level[k]), ("lead", _lead(title)),
-                     ("chars", int(end) - int(start)), ("start", int(start)), ("end", int(end)), ("section", i)):
+        for c, v in (("title", title[k]), ("role", r), ("level", level[k]), ("lead", _lead(title[k])),
+                     ("chars", end[k] - start[k]), ("start", start[k]), ("end", end[k]), ("section", i)):
             rows[c].append(v)
-    return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    if not rows["title"]:
+        return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    return _columns_frame(rows, INITIATIVE_COLUMNS, _INITIATIVE_INTS, str_dtype="inferred")
+
+
+_INITIATIVE_INTS = frozenset({"level", "chars", "start", "end", "section"})
