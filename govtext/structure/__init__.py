@@ -20,12 +20,11 @@ the learned boundary score, the parallel shape of the title's own clauses, and t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from .detect import find_headings
+from .frames import columns_frame
 from .passages import split_passages
 from .roles import assign_roles
 from .tree import build_tree
@@ -61,7 +60,7 @@ def parse_structure(text: str, meta: dict, hints: frozenset) -> Structure:
     ps = split_passages(text, rows)
     roles = [r["role"] for r in rows]
     ps["role"] = [roles[k] if k >= 0 else "preamble" for k in ps["section"]]
-    passages = _columns_frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
+    passages = columns_frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
     return Structure(sections, passages)
 
 
@@ -71,55 +70,7 @@ _PASSAGE_INTS = frozenset({"section", "start", "end"})
 
 def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFrame:
     """A DataFrame built column by column (much cheaper than from a list of dicts plus astype)."""
-    return _columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
-
-
-def _columns_frame(cols: dict[str, list], columns: list[str], ints: frozenset, str_dtype="python") -> pd.DataFrame:
-    """A frame of int64 columns (``ints``) and string columns (``str_dtype``: "python" for the
-    Python-backed "str" dtype, "inferred" for what pandas infers from a list of str), with a RangeIndex.
-
-    Built from its blocks when pandas allows: the general constructor's checks and inference cost
-    ~100-200 µs a frame, and a corpus builds three frames per report here."""
-    if not cols[columns[0]]:
-        return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
-    sdt = _STR if str_dtype == "python" else _INFERRED_STR
-    strs = {c: pd.array(cols[c], dtype=sdt) if sdt is not None and None not in cols[c] else cols[c]
-            for c in columns if c not in ints}
-    if _from_blocks is None or any(isinstance(v, list) for v in strs.values()):
-        data = {c: strs[c] if c in strs else np.array(cols[c], dtype=np.int64) for c in columns}
-        return pd.DataFrame(data, copy=False)      # (dict order is the column order)
-    int_pos = [k for k, c in enumerate(columns) if c in ints]
-    blocks = [(strs[c], np.array([k])) for k, c in enumerate(columns) if c in strs]
-    if int_pos:
-        # all int columns in one 2-D block (columns x rows), as pandas would consolidate them
-        blocks.append((np.array([cols[columns[k]] for k in int_pos], dtype=np.int64), np.array(int_pos)))
-    return _from_blocks(blocks, pd.RangeIndex(len(cols[columns[0]])), _column_index(tuple(columns)))
-
-
-@lru_cache(maxsize=8)
-def _column_index(columns: tuple[str, ...]) -> pd.Index:
-    return pd.Index(list(columns))      # immutable: one per column layout, shared by every frame
-
-
-def _str_dtype(storage: str = "python"):
-    try:
-        return pd.StringDtype(storage, na_value=np.nan)
-    except (TypeError, ValueError, ImportError):      # pandas < 2.3 has no na_value (or no pyarrow)
-        return None
-
-
-def _blocks_constructor():
-    try:
-        from pandas.api.internals import create_dataframe_from_blocks
-    except ImportError:                 # pandas < 3: the dict constructor
-        return None
-    return create_dataframe_from_blocks
-
-
-_STR = _str_dtype()
-# initiatives' string columns keep the dtype the plain constructor infers (pandas 3: Arrow-backed "str")
-_INFERRED_STR = pd.Series(["a"]).dtype if isinstance(pd.Series(["a"]).dtype, pd.StringDtype) else None
-_from_blocks = _blocks_constructor()
+    return columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
 
 
 def _lead(title: str) -> str:
@@ -159,7 +110,7 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
             rows[c].append(v)
     if not rows["title"]:
         return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
-    return _columns_frame(rows, INITIATIVE_COLUMNS, _INITIATIVE_INTS, str_dtype="inferred")
+    return columns_frame(rows, INITIATIVE_COLUMNS, _INITIATIVE_INTS, strings="inferred")
 
 
 _INITIATIVE_INTS = frozenset({"level", "chars", "start", "end", "section"})

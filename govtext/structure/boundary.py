@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,28 +43,32 @@ def _openers() -> tuple[tuple[str, ...], int]:
     return ops, max(len(o) for o in ops)
 
 
-def _lift(gram: str, uni: str, n_key: str, hits1: str, hits2: str) -> float:
+def _lift(gram: str, uni: str, side: tuple) -> float:
     """log P(boundary at ``gram``) / P(boundary), the bigram estimate smoothed toward the unigram one."""
-    m = _model()
-    p0 = m[n_key] / m["n_pos"]
-    p1 = (m[hits1].get(uni, 0) + 20 * p0) / (m["all1"].get(uni, 0) + 20)
-    if gram in m["all2"]:
-        p2 = (m[hits2].get(gram, 0) + 20 * p1) / (m["all2"][gram] + 20)
-    else:
-        p2 = p1
+    p0, hits1, hits2, all1, all2 = side
+    p1 = (hits1.get(uni, 0) + 20 * p0) / (all1.get(uni, 0) + 20)
+    n2 = all2.get(gram)
+    p2 = p1 if n2 is None else (hits2.get(gram, 0) + 20 * p1) / (n2 + 20)
     return math.log(p2 / p0)
+
+
+@lru_cache(maxsize=2)
+def _side(kind: str) -> tuple:
+    """(base rate, unigram hits, bigram hits, all unigrams, all bigrams) of heading ``end``/body ``start``."""
+    m = _model()
+    return m[f"n_{kind}"] / m["n_pos"], m[f"{kind}1"], m[f"{kind}2"], m["all1"], m["all2"]
 
 
 @lru_cache(maxsize=20000)
 def end_lift(left2: str) -> float:
     """log P(heading ends after left2) / P(heading end) with unigram back-off."""
-    return _lift(left2, left2[-1:], "n_end", "end1", "end2")
+    return _lift(left2, left2[-1:], _side("end"))
 
 
 @lru_cache(maxsize=20000)
 def start_lift(right2: str) -> float:
     """log P(paragraph starts with right2) / P(paragraph start) with unigram back-off."""
-    return _lift(right2, right2[:1], "n_start", "start1", "start2")
+    return _lift(right2, right2[:1], _side("start"))
 
 
 @lru_cache(maxsize=1)
@@ -121,16 +126,38 @@ def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float],
 
 @lru_cache(maxsize=4096)
 def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ...]:
-    cues = _cues()
-    no_next = _no_next()
-    out = []
-    stack: list[str] = []
     n = min(limit, len(s) - 1)
     if n < 1:
         return ()
+    no_next = _no_next()
     # body openers starting anywhere in the window, found in one (overlapped) pass
     ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
     el, sl = end_lift, start_lift
+    out = []
+    for i in _unquoted_cuts(s, n, min_len):
+        ch, nxt = s[i - 1], s[i]
+        if ch in "，、," or nxt in no_next or nxt.isspace():
+            continue
+        if ch.isdigit() and nxt.isdigit():
+            continue
+        if ch in ".．" and i >= 2 and s[i - 2].isdigit():
+            continue                     # right after a list marker (1.) that opens the body
+        score = el(s[i - 2:i] if i >= 2 else s[:i]) + sl(s[i:i + 2])
+        if i in ops:
+            score += OPENERS_BONUS
+        out.append((i, score))
+    return tuple(out)
+
+
+_QUOTING = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"'") + "]")
+
+
+def _unquoted_cuts(s: str, n: int, min_len: int):
+    """Cuts min_len..n of ``s`` outside quotes and brackets (and not right after an opening one)."""
+    if _QUOTING.search(s, 0, n) is None:
+        return range(max(1, min_len), n + 1)      # most titles: nothing to track
+    out = []
+    stack: list[str] = []
     for i in range(1, n + 1):
         ch = s[i - 1]
         if ch in _OPEN:
@@ -144,20 +171,9 @@ def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ..
                 stack.pop()
             else:
                 stack.append(ch)
-        if i < min_len or stack or ch in "，、,":
-            continue
-        nxt = s[i]
-        if nxt in no_next or nxt.isspace():
-            continue
-        if ch.isdigit() and nxt.isdigit():
-            continue
-        if ch in ".．、" and i >= 2 and s[i - 2].isdigit():
-            continue                     # right after a list marker (1.) that opens the body
-        score = el(s[i - 2:i] if i >= 2 else s[:i]) + sl(s[i:i + 2])
-        if i in ops:
-            score += OPENERS_BONUS
-        out.append((i, score))
-    return tuple(out)
+        if i >= min_len and not stack:
+            out.append(i)
+    return out
 
 
 @lru_cache(maxsize=1)
