@@ -126,13 +126,15 @@ def _candidates(text: str) -> list[tuple]:
 
 
 def _terminator(seg: str) -> int:
-    terms = cues()["terminators"]
-    best = -1
-    for t in terms:
-        k = seg.find(t)
-        if k >= 0 and (best < 0 or k < best):
-            best = k
-    return best
+    """Offset of the first sentence terminator in ``seg`` (structure_cues.json terminators), or -1."""
+    m = _terminator_re().search(seg)
+    return m.start() if m else -1
+
+
+@lru_cache(maxsize=1)
+def _terminator_re():
+    # the leftmost match of the alternation is the earliest of the terminators' first occurrences
+    return regex.compile("|".join(regex.escape(t) for t in cues()["terminators"]))
 
 
 def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_runin: bool = False):
@@ -242,8 +244,10 @@ def _bad_title_ends() -> tuple[str, ...]:
 def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
     """Add PART_END_BONUS at cuts right after a part-title word (2023年工作思路|认真学习…): such words
     (roles.json part_title_words) end part titles, the boundary counts may not know them."""
-    out = None
     head = seg[:cues()["run_in_max"] + 1]
+    if _part_words_re().search(head) is None:
+        return bonus                               # most titles: no part-title word at all
+    out = None
     term = _terminator(seg)
     for w in _part_words():
         k = head.find(w)
@@ -254,6 +258,11 @@ def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
                 out[e] = out.get(e, 0.0) + PART_END_BONUS
             k = head.find(w, k + 1)
     return bonus if out is None else out
+
+
+@lru_cache(maxsize=1)
+def _part_words_re():
+    return regex.compile("|".join(regex.escape(w) for w in _part_words()) or "(?!)")
 
 
 def _balanced(s: str) -> bool:
@@ -341,15 +350,22 @@ def _closing_headings(text: str, heads: list[Head]) -> list[Head]:
     heading of the outermost family (so it gets level 1)."""
     top = heads[0].family
     tops = [h for h in heads if h.family == top]
-    words = set(cues().get("closing_titles", []))
-    if not tops or not words:
+    pat = _closing_re()
+    if not tops or pat is None:
         return []
-    pat = regex.compile(r"(?m)^[ \t\u3000]*(" + "|".join(regex.escape(w) for w in words) + r")[：:]?[ \t\u3000]*$")
     m = pat.search(text, heads[-1].heading_end)
     if m is None:
         return []
     off, end = m.start(1), m.end(1)
     return [Head(off, "", top, tops[-1].number + 1, off, end, m.end(), "own", "plain", m.group(1))]
+
+
+@lru_cache(maxsize=1)
+def _closing_re():
+    words = set(cues().get("closing_titles", []))
+    if not words:
+        return None
+    return regex.compile(r"(?m)^[ \t\u3000]*(" + "|".join(regex.escape(w) for w in words) + r")[：:]?[ \t\u3000]*$")
 
 
 _PLAIN_OK = regex.compile(r"^[\p{Han}0-9０-９“”\"、（）()《》—\-]+$")
@@ -386,6 +402,7 @@ def _plain_part_headings(text: str, numbered: list[Head]) -> list[Head]:
     return out if len(out) >= 2 else []
 
 
+_DIGIT = regex.compile(r"[0-9０-９]")
 _SENTENCE = regex.compile(r"[^。！？；：!?;:\n]+[。！？；：!?;:]?")
 _SHAPE_PUNCT = regex.compile(r"[，、]")
 
@@ -406,7 +423,7 @@ def _parallel_sentence_headings(text: str, numbered: list[Head]) -> list[Head]:
         sent = text[a:body_end]
         if not (lo <= len(sent) <= hi) or not _PLAIN_OK.match(sent.replace("，", "")):
             continue
-        if regex.search(r"[0-9０-９]", sent):
+        if _DIGIT.search(sent):
             continue
         parts = _SHAPE_PUNCT.split(sent)
         if len(parts) < 3 or min(len(x) for x in parts) < 2:
@@ -651,7 +668,7 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> bool:
     for o in range(1, min(shortest, 8) - 1):
         words = {text[b + o:b + o + 2] for _, b, _ in mem}
         w = next(iter(words))
-        if len(words) == 1 and regex.match(r"\p{Han}{2}$", w):
+        if len(words) == 1 and _TWO_HAN.match(w):
             best_o = o
             break
     if best_o is None:
@@ -804,6 +821,7 @@ class _LazyCuts:
         return cut in self.cuts
 
 
+_TWO_HAN = regex.compile(r"\p{Han}{2}$")
 _SHORT_FRAGMENT = regex.compile(r"(\p{Han}{2,4})[，,]")
 
 

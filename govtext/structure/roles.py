@@ -18,6 +18,8 @@ from pathlib import Path
 import regex
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+_PLAN_WORD = regex.compile(r"计划|安排|打算|思路|任务|要点|建议")
+_NEXT_LINE = regex.compile(r"[^\s]+[^\n]*")
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])(?:年|”|\")?")
 
 
@@ -73,7 +75,7 @@ def role_of_title(title: str, meta: dict) -> str | None:
         return "plans"
     if cue is not None:
         # a past-year title with a generic work cue (2023年工作 → review) follows the year
-        if yr == "achievements" and cue == "plans" and not regex.search(r"计划|安排|打算|思路|任务|要点|建议", title):
+        if yr == "achievements" and cue == "plans" and not _PLAN_WORD.search(title):
             return yr
         return cue
     return _year_role(title, meta)
@@ -122,7 +124,7 @@ def _appendix(text: str, after: int) -> tuple[int, str] | None:
         return None
     title = m.group("title").strip()
     if not title:
-        nxt = regex.compile(r"[^\s]+[^\n]*").search(text, m.end())
+        nxt = _NEXT_LINE.search(text, m.end())
         title = nxt.group(0).strip()[:60] if nxt else ""
     return m.start(), title
 
