@@ -14,6 +14,7 @@ A crawled report often loses the line break after a heading, so the title runs s
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -119,22 +120,37 @@ def opener_at(s: str, i: int) -> bool:
 
 
 def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float], ...]:
-    """(cut, score) for every admissible cut 1..limit of ``s`` (title = s[:cut]); linear in ``limit``.
-    Cached: the heading passes ask for the same segment several times."""
-    return _cut_scores(s, limit, min_len)
+    """(cut, score) for every admissible cut min_len..limit of ``s`` (title = s[:cut]); linear in ``limit``.
 
-
-@lru_cache(maxsize=4096)
-def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ...]:
+    Cached per segment: the heading passes ask for the same segment several times, with different
+    limits; the widest computation so far answers every narrower request (a cut's score does not
+    depend on the limit)."""
     n = min(limit, len(s) - 1)
     if n < 1:
         return ()
+    hit = _SCORED.get(s)
+    if hit is None or hit[0] < n:
+        hit = _score_cuts(s, n)
+        if len(_SCORED) >= _SCORED_MAX:
+            del _SCORED[next(iter(_SCORED))]       # the oldest entry
+        _SCORED[s] = hit
+    _, cuts, pairs = hit
+    lo, hi = bisect.bisect_left(cuts, min_len), bisect.bisect_right(cuts, n)
+    return pairs if lo == 0 and hi == len(pairs) else pairs[lo:hi]
+
+
+_SCORED: dict[str, tuple[int, list[int], tuple[tuple[int, float], ...]]] = {}
+_SCORED_MAX = 4096
+
+
+def _score_cuts(s: str, n: int) -> tuple[int, list[int], tuple[tuple[int, float], ...]]:
+    """(n, cuts, (cut, score) pairs) for every admissible cut 1..n of ``s``."""
     no_next = _no_next()
     # body openers starting anywhere in the window, found in one (overlapped) pass
-    ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
+    ops = {m.start() for m in _openers_re().finditer(s, 1, n + _openers()[1], overlapped=True)}
     el, sl = end_lift, start_lift
     out = []
-    for i in _unquoted_cuts(s, n, min_len):
+    for i in _unquoted_cuts(s, n, 1):
         ch, nxt = s[i - 1], s[i]
         if ch in "，、," or nxt in no_next or nxt.isspace():
             continue
@@ -146,7 +162,7 @@ def _cut_scores(s: str, limit: int, min_len: int) -> tuple[tuple[int, float], ..
         if i in ops:
             score += OPENERS_BONUS
         out.append((i, score))
-    return tuple(out)
+    return n, [i for i, _ in out], tuple(out)
 
 
 _QUOTING = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"'") + "]")

@@ -82,8 +82,8 @@ def split_passages(text: str, rows: list[dict]) -> dict[str, list]:
     out: dict[str, list] = {"text": [], "section": [], "start": [], "end": []}
     nl = _newlines(text)
     crawl_min = _cfg()["crawl_line_min"]
-    hi, cur, n_heads = 0, -1, len(heads)
-    for s, e in _body_spans(heads, len(text)):
+    hi, cur, n_heads, n = 0, -1, len(heads), len(text)
+    for s, e in _body_spans(heads, n):
         ls = s
         while ls < e:                    # each line of the span (a paragraph, unless its line is crawled)
             le = text.find("\n", ls, e)
@@ -95,7 +95,12 @@ def split_passages(text: str, rows: list[dict]) -> dict[str, list]:
                 cur = heads[hi][2]
                 hi += 1
             # lost line breaks: a very long line, or the body of a heading that ran into its text
-            crawl = (cur >= 0 and rows[cur].get("kind") == "runin") or _line_len(nl, a, len(text)) >= crawl_min
+            if le - a >= crawl_min or (cur >= 0 and rows[cur].get("kind") == "runin"):
+                crawl = True
+            elif (a == 0 or text[a - 1] == "\n") and (le == n or text[le] == "\n"):
+                crawl = False            # the piece is its whole line, and a short one
+            else:
+                crawl = _line_len(nl, a, n) >= crawl_min
             if crawl or le - a > MAX_PASSAGE:
                 for pa, pb in _chunks(text, a, le, crawl=crawl):
                     _add(out, text, pa, pb, cur)
