@@ -60,16 +60,35 @@ def _side(kind: str) -> tuple:
     return m[f"n_{kind}"] / m["n_pos"], m[f"{kind}1"], m[f"{kind}2"], m["all1"], m["all2"]
 
 
-@lru_cache(maxsize=20000)
+class _Lifts(dict):
+    """gram -> lift of one side, computed on first use (a plain dict lookup after that: the cut
+    scorer asks twice per cut point). Emptied when it grows past ``cap`` entries."""
+
+    def __init__(self, kind: str, cap: int = 50000):
+        super().__init__()
+        self.kind, self.cap = kind, cap
+
+    def __missing__(self, gram: str) -> float:
+        uni = gram[-1:] if self.kind == "end" else gram[:1]
+        v = _lift(gram, uni, _side(self.kind))
+        if len(self) >= self.cap:
+            self.clear()
+        self[gram] = v
+        return v
+
+
+_END_LIFT = _Lifts("end")
+_START_LIFT = _Lifts("start")
+
+
 def end_lift(left2: str) -> float:
     """log P(heading ends after left2) / P(heading end) with unigram back-off."""
-    return _lift(left2, left2[-1:], _side("end"))
+    return _END_LIFT[left2]
 
 
-@lru_cache(maxsize=20000)
 def start_lift(right2: str) -> float:
     """log P(paragraph starts with right2) / P(paragraph start) with unigram back-off."""
-    return _lift(right2, right2[:1], _side("start"))
+    return _START_LIFT[right2]
 
 
 @lru_cache(maxsize=1)
@@ -129,28 +148,28 @@ def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float],
     if n < 1:
         return ()
     hit = _SCORED.get(s)
-    if hit is None or hit[0] < n:
-        hit = _score_cuts(s, n)
+    if hit is None or hit[0] > min_len or hit[1] < n:
+        hit = _score_cuts(s, min(min_len, hit[0]) if hit else min_len, max(n, hit[1]) if hit else n)
         if len(_SCORED) >= _SCORED_MAX:
             del _SCORED[next(iter(_SCORED))]       # the oldest entry
         _SCORED[s] = hit
-    _, cuts, pairs = hit
+    _, _, cuts, pairs = hit
     lo, hi = bisect.bisect_left(cuts, min_len), bisect.bisect_right(cuts, n)
     return pairs if lo == 0 and hi == len(pairs) else pairs[lo:hi]
 
 
-_SCORED: dict[str, tuple[int, list[int], tuple[tuple[int, float], ...]]] = {}
+_SCORED: dict[str, tuple[int, int, list[int], tuple[tuple[int, float], ...]]] = {}
 _SCORED_MAX = 4096
 
 
-def _score_cuts(s: str, n: int) -> tuple[int, list[int], tuple[tuple[int, float], ...]]:
-    """(n, cuts, (cut, score) pairs) for every admissible cut 1..n of ``s``."""
+def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], tuple[tuple[int, float], ...]]:
+    """(min_len, n, cuts, (cut, score) pairs) for every admissible cut min_len..n of ``s``."""
     no_next = _no_next()
     # body openers starting anywhere in the window, found in one (overlapped) pass
-    ops = {m.start() for m in _openers_re().finditer(s, 1, n + _openers()[1], overlapped=True)}
-    el, sl = end_lift, start_lift
+    ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
+    el, sl = _END_LIFT, _START_LIFT
     out = []
-    for i in _unquoted_cuts(s, n, 1):
+    for i in _unquoted_cuts(s, n, min_len):
         ch, nxt = s[i - 1], s[i]
         if ch in "，、," or nxt in no_next or nxt.isspace():
             continue
@@ -158,11 +177,11 @@ def _score_cuts(s: str, n: int) -> tuple[int, list[int], tuple[tuple[int, float]
             continue
         if ch in ".．" and i >= 2 and s[i - 2].isdigit():
             continue                     # right after a list marker (1.) that opens the body
-        score = el(s[i - 2:i] if i >= 2 else s[:i]) + sl(s[i:i + 2])
+        score = el[s[i - 2:i] if i >= 2 else s[:i]] + sl[s[i:i + 2]]
         if i in ops:
             score += OPENERS_BONUS
         out.append((i, score))
-    return n, [i for i, _ in out], tuple(out)
+    return min_len, n, [i for i, _ in out], tuple(out)
 
 
 _QUOTING = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"'") + "]")

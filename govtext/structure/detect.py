@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -92,18 +93,26 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def line_ends(text: str) -> list[int]:
+    """Offset of every line break, then len(text): line k ends at [k] (from the line lengths, linear)."""
+    out, pos = [], -1
+    for ln in text.split("\n"):
+        pos += len(ln) + 1
+        out.append(pos)
+    return out
+
+
 def _candidates(text: str) -> list[tuple]:
     """(marker, strength, line_start, line_end) for every marker-looking string, in order. Linear."""
     weak_before = set(config()["weak_before"])
     loose = set(config()["loose_families"])
     out = []
-    lines = _line_bounds(text)
+    ends = line_ends(text)
     li = 0
     for m in marker_regex().finditer(text):
         ms = m.start()
-        while lines[li][1] < ms:
-            li += 1
-        ls, le = lines[li]
+        li = bisect.bisect_left(ends, ms, li)          # the line holding the marker
+        ls, le = (ends[li - 1] + 1 if li else 0), ends[li]
         j = ms
         while j > ls:
             if text[j - 1] in WS:
@@ -957,8 +966,12 @@ def _all_han(s: str) -> bool:
 
 
 def _glossary_start(text: str) -> int | None:
+    half = len(text) // 2 + 1
+    heads = cues()["glossary_headers"]
+    if heads and not any(text.find(h, half) >= 0 for h in heads):
+        return None                      # (most reports: no header word in the second half at all)
     m = None
-    for m in _glossary_re().finditer(text, len(text) // 2 + 1):
+    for m in _glossary_re().finditer(text, half):
         pass
     return m.start() if m else None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from .detect import WS
+from .detect import WS, line_ends
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -80,7 +80,7 @@ def split_passages(text: str, rows: list[dict]) -> dict[str, list]:
     passage, which keeps a large corpus's garbage collections short)."""
     heads = sorted((r["start"], r["heading_end"], i) for i, r in enumerate(rows))
     out: dict[str, list] = {"text": [], "section": [], "start": [], "end": []}
-    nl = _newlines(text)
+    ends = line_ends(text)
     crawl_min = _cfg()["crawl_line_min"]
     hi, cur, n_heads, n = 0, -1, len(heads), len(text)
     for s, e in _body_spans(heads, n):
@@ -100,7 +100,7 @@ def split_passages(text: str, rows: list[dict]) -> dict[str, list]:
             elif (a == 0 or text[a - 1] == "\n") and (le == n or text[le] == "\n"):
                 crawl = False            # the piece is its whole line, and a short one
             else:
-                crawl = _line_len(nl, a, n) >= crawl_min
+                crawl = _line_len(ends, a) >= crawl_min
             if crawl or le - a > MAX_PASSAGE:
                 for pa, pb in _chunks(text, a, le, crawl=crawl):
                     _add(out, text, pa, pb, cur)
@@ -122,19 +122,10 @@ def _body_spans(heads: list[tuple], n: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _newlines(text: str) -> list[int]:
-    """Offsets of every line break (from the line lengths: no per-match objects)."""
-    out, pos = [], -1
-    for ln in text.split("\n")[:-1]:
-        pos += len(ln) + 1
-        out.append(pos)
-    return out
-
-
-def _line_len(nl: list[int], pos: int, n: int) -> int:
-    """Length of the physical line holding ``pos`` (``nl``: line break offsets; ``n``: text length)."""
-    k = bisect.bisect_left(nl, pos)
-    return (nl[k] if k < len(nl) else n) - (nl[k - 1] + 1 if k > 0 else 0)
+def _line_len(ends: list[int], pos: int) -> int:
+    """Length of the physical line holding ``pos`` (``ends``: :func:`detect.line_ends`)."""
+    k = bisect.bisect_left(ends, pos)
+    return ends[k] - (ends[k - 1] + 1 if k else 0)
 
 
 def _add(out: dict[str, list], text: str, a: int, b: int, section: int) -> None:
