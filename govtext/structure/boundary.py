@@ -66,11 +66,12 @@ class _Lifts(dict):
 
     def __init__(self, kind: str, cap: int = 50000):
         super().__init__()
-        self.kind, self.cap = kind, cap
+        self.kind, self.cap, self.side = kind, cap, None
 
     def __missing__(self, gram: str) -> float:
-        uni = gram[-1:] if self.kind == "end" else gram[:1]
-        v = _lift(gram, uni, _side(self.kind))
+        if self.side is None:
+            self.side = _side(self.kind)
+        v = _lift(gram, gram[-1:] if self.kind == "end" else gram[:1], self.side)
         if len(self) >= self.cap:
             self.clear()
         self[gram] = v

@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from .boundary import best_cut, cut_scores, decisive_at, decisive_cut, opener_at
-from .markers import config, marker_regex, _to_marker
+from .markers import config, scan_markers, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WS = " \t\u3000\u00a0\u200b\u200d\ufeff\r"
@@ -109,7 +109,7 @@ def _candidates(text: str) -> list[tuple]:
     out = []
     ends = line_ends(text)
     li = 0
-    for m in marker_regex().finditer(text):
+    for m in scan_markers(text):
         ms = m.start()
         li = bisect.bisect_left(ends, ms, li)          # the line holding the marker
         ls, le = (ends[li - 1] + 1 if li else 0), ends[li]
