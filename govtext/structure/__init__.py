@@ -96,8 +96,8 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
     if sections is None or not len(sections):
         return pd.DataFrame(columns=INITIATIVE_COLUMNS)
     # Plain lists, not iterrows: this runs once per report in a corpus.
-    title, role, level, start, end, parent = (sections[c].tolist() for c in
-                                              ("title", "role", "level", "start", "end", "parent"))
+    title, role, level, start, end, parent = _column_lists(sections, ("title", "role", "level", "start",
+                                                                     "end", "parent"))
     index = sections.index.tolist()
     has_child = {p for p in parent if p >= 0}
     rows: dict[str, list] = {c: [] for c in INITIATIVE_COLUMNS}
@@ -114,3 +114,13 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
 
 
 _INITIATIVE_INTS = frozenset({"level", "chars", "start", "end", "section"})
+
+
+def _column_lists(df: pd.DataFrame, names: tuple[str, ...]) -> list[list]:
+    """The columns ``names`` of ``df`` as lists; through pandas' own column accessor when it has one
+    (``df[name]`` builds a Series per column, several times the cost for a small frame)."""
+    get = getattr(df, "_get_column_array", None)
+    locs = [df.columns.get_loc(c) for c in names]
+    if get is None or not all(isinstance(k, int) for k in locs):
+        return [df[c].tolist() for c in names]      # (older pandas, or a repeated column name)
+    return [get(k).tolist() for k in locs]
