@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -220,10 +221,17 @@ def _no_next() -> frozenset:
 
 def best_cut(s: str, limit: int, min_len: int = 4, bonus: dict[int, float] | None = None) -> tuple[int, float]:
     """The best cut point of ``s`` within ``limit`` characters and its score; (0, -inf) if none."""
+    pairs = cut_scores(s, limit, min_len)
+    if not pairs:
+        return 0, float("-inf")
+    if not bonus:
+        return max(pairs, key=_score)        # (the first of equal best scores, as the loop below)
     best = (0, float("-inf"))
-    for i, sc in cut_scores(s, limit, min_len):
-        if bonus:
-            sc += bonus.get(i, 0.0)
+    for i, sc in pairs:
+        sc += bonus.get(i, 0.0)
         if sc > best[1]:
             best = (i, sc)
     return best
+
+
+_score = operator.itemgetter(1)

@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+BODY_HEAD = 3000        # a body's cue words are counted in its first this many characters
 _PLAN_WORD = regex.compile(r"计划|安排|打算|思路|任务|要点|建议")
 _NEXT_LINE = regex.compile(r"[^\s]+[^\n]*")
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])(?:年|”|\")?")
@@ -95,7 +96,7 @@ def role_of_body(body: str, allow_targets: bool = True) -> str | None:
     cc = _cfg()["content_cues"]
     if allow_targets and any(w in body for w in cc["targets"]):
         return "targets"
-    head = body[:3000]
+    head = body[:BODY_HEAD]
     score = {r: sum(head.count(w) for w in cc[r]) for r in ("achievements", "plans", "shortcomings")}
     n = max(1, len(head) // 100)
     if score["shortcomings"] >= 2 * n and score["shortcomings"] > score["plans"]:
@@ -143,7 +144,10 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     for k, r in enumerate(tops):
         role = role_of_title(r["title"], meta)
         if role is None:
-            role = role_of_body(text[r["heading_end"]:r["end"]], allow_targets=_vague(r["title"]))
+            vague = _vague(r["title"])
+            # (without targets only the body's first BODY_HEAD characters count: no copy of the rest)
+            end = r["end"] if vague else min(r["end"], r["heading_end"] + BODY_HEAD)
+            role = role_of_body(text[r["heading_end"]:end], allow_targets=vague)
         if role is None and rtype == "plan":
             role = "plans"
         if role is None:
