@@ -45,15 +45,6 @@ def _openers() -> tuple[tuple[str, ...], int]:
     return ops, max(len(o) for o in ops)
 
 
-def _lift(gram: str, uni: str, side: tuple) -> float:
-    """log P(boundary at ``gram``) / P(boundary), the bigram estimate smoothed toward the unigram one."""
-    p0, hits1, hits2, all1, all2 = side
-    p1 = (hits1.get(uni, 0) + 20 * p0) / (all1.get(uni, 0) + 20)
-    n2 = all2.get(gram)
-    p2 = p1 if n2 is None else (hits2.get(gram, 0) + 20 * p1) / (n2 + 20)
-    return math.log(p2 / p0)
-
-
 @lru_cache(maxsize=2)
 def _side(kind: str) -> tuple:
     """(base rate, unigram hits, bigram hits, all unigrams, all bigrams) of heading ``end``/body ``start``."""
@@ -62,8 +53,9 @@ def _side(kind: str) -> tuple:
 
 
 class _Lifts(dict):
-    """gram -> lift of one side, computed on first use (a plain dict lookup after that: the cut
-    scorer asks twice per cut point). Emptied when it grows past ``cap`` entries."""
+    """gram -> log P(boundary at ``gram``) / P(boundary) for one side (heading ``end`` / body ``start``),
+    the bigram estimate smoothed toward the unigram one. Computed on first use, a plain dict lookup
+    after that (the cut scorer asks twice per cut point); emptied past ``cap`` entries."""
 
     def __init__(self, kind: str, cap: int = 50000):
         super().__init__()
@@ -72,7 +64,12 @@ class _Lifts(dict):
     def __missing__(self, gram: str) -> float:
         if self.side is None:
             self.side = _side(self.kind)
-        v = _lift(gram, gram[-1:] if self.kind == "end" else gram[:1], self.side)
+        p0, hits1, hits2, all1, all2 = self.side
+        uni = gram[-1:] if self.kind == "end" else gram[:1]
+        p1 = (hits1.get(uni, 0) + 20 * p0) / (all1.get(uni, 0) + 20)
+        n2 = all2.get(gram)
+        p2 = p1 if n2 is None else (hits2.get(gram, 0) + 20 * p1) / (n2 + 20)
+        v = math.log(p2 / p0)
         if len(self) >= self.cap:
             self.clear()
         self[gram] = v
@@ -112,7 +109,7 @@ def decisive_cut(s: str, limit: int, min_len: int = 4) -> int:
         if m.start() > limit:
             break
         if ok is None:
-            ok = {i for i, _ in cut_scores(s, limit, min_len)}
+            ok = set(cut_points(s, limit, min_len))
         if m.start() in ok and (m.group(0)[1:2] == "是" or not s[:m.start()].endswith(_bad_ends())):
             return m.start()             # (a title never ends with a verb or adverb: 全面加强|我区…)
     return 0
@@ -160,16 +157,41 @@ def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float],
     return pairs if lo == 0 and hi == len(pairs) else pairs[lo:hi]
 
 
+def cut_points(s: str, limit: int, min_len: int = 4) -> list[int]:
+    """The admissible cuts min_len..limit of ``s`` (the cuts of :func:`cut_scores`, without scoring them)."""
+    n = min(limit, len(s) - 1)
+    if n < 1:
+        return []
+    hit = _SCORED.get(s)
+    if hit is not None and hit[0] <= min_len and hit[1] >= n:
+        cuts = hit[2]
+        return cuts[bisect.bisect_left(cuts, min_len):bisect.bisect_right(cuts, n)]
+    return _admissible(s, min_len, n)
+
+
 _SCORED: dict[str, tuple[int, int, list[int], tuple[tuple[int, float], ...]]] = {}
 _SCORED_MAX = 4096
 
 
 def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], tuple[tuple[int, float], ...]]:
     """(min_len, n, cuts, (cut, score) pairs) for every admissible cut min_len..n of ``s``."""
-    no_next = _no_next()
+    cuts = _admissible(s, min_len, n)
     # body openers starting anywhere in the window, found in one (overlapped) pass
     ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
     el, sl = _END_LIFT, _START_LIFT
+    out = []
+    for i in cuts:
+        score = el[s[i - 2:i] if i >= 2 else s[:i]] + sl[s[i:i + 2]]
+        if i in ops:
+            score += OPENERS_BONUS
+        out.append((i, score))
+    return min_len, n, cuts, tuple(out)
+
+
+def _admissible(s: str, min_len: int, n: int) -> list[int]:
+    """Cuts min_len..n of ``s`` a title may end at: outside quotes and brackets, not before a comma or
+    the like (structure_cues.json), not inside a number or right after a list marker."""
+    no_next = _no_next()
     out = []
     for i in _unquoted_cuts(s, n, min_len):
         ch, nxt = s[i - 1], s[i]
@@ -179,11 +201,8 @@ def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], tupl
             continue
         if ch in ".．" and i >= 2 and s[i - 2].isdigit():
             continue                     # right after a list marker (1.) that opens the body
-        score = el[s[i - 2:i] if i >= 2 else s[:i]] + sl[s[i:i + 2]]
-        if i in ops:
-            score += OPENERS_BONUS
-        out.append((i, score))
-    return min_len, n, [i for i, _ in out], tuple(out)
+        out.append(i)
+    return out
 
 
 _QUOTING = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"'") + "]")

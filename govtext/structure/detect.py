@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from .boundary import best_cut, cut_scores, decisive_at, decisive_cut, opener_at
+from .boundary import best_cut, cut_points, cut_scores, decisive_at, decisive_cut, opener_at
 from .markers import config, scan_markers, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -506,7 +506,7 @@ def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
             mk = cands[i][0]
             seg = text[mk.end:min(limits[i], mk.end + run_max + 2)]
             cp = {}
-            for cut, _ in cut_scores(seg, run_max):
+            for cut in cut_points(seg, run_max):
                 bg = seg[cut - 2:cut]
                 if bg not in cp:
                     cp[bg] = cut
@@ -649,7 +649,7 @@ def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
             continue
         seg = text[ts:min(limits[i], ts + max_title + 80)]
         start = k + 1 - ts
-        ok = {c for c, _ in cut_scores(seg, te - ts - 1)}
+        ok = set(cut_points(seg, te - ts - 1))
         for j in range(max(4, lo), min(hi, te - ts - start - PAR_REST) + 1):
             cut = start + j
             if cut in ok and seg.startswith(verbs, cut) and not seg[:cut].endswith(bad_ends) \
@@ -826,7 +826,7 @@ class _LazyCuts:
 
     def __contains__(self, cut: int) -> bool:
         if self.cuts is None:
-            self.cuts = {c for c, _ in cut_scores(self.seg, self.limit)}
+            self.cuts = set(cut_points(self.seg, self.limit))
         return cut in self.cuts
 
 
