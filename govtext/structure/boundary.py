@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -138,23 +137,29 @@ def opener_at(s: str, i: int) -> bool:
 
 
 def cut_scores(s: str, limit: int, min_len: int = 4) -> tuple[tuple[int, float], ...]:
-    """(cut, score) for every admissible cut min_len..limit of ``s`` (title = s[:cut]); linear in ``limit``.
+    """(cut, score) for every admissible cut min_len..limit of ``s`` (title = s[:cut]); linear in ``limit``."""
+    cuts, scores = _scored(s, limit, min_len)
+    return tuple(zip(cuts, scores))
+
+
+def _scored(s: str, limit: int, min_len: int) -> tuple[list[int], list[float]]:
+    """The admissible cuts min_len..limit of ``s`` and their scores, as two parallel lists.
 
     Cached per segment: the heading passes ask for the same segment several times, with different
     limits; the widest computation so far answers every narrower request (a cut's score does not
-    depend on the limit)."""
+    depend on the limit). Two lists, not a pair per cut: no small container objects to collect."""
     n = min(limit, len(s) - 1)
     if n < 1:
-        return ()
+        return [], []
     hit = _SCORED.get(s)
     if hit is None or hit[0] > min_len or hit[1] < n:
         hit = _score_cuts(s, min(min_len, hit[0]) if hit else min_len, max(n, hit[1]) if hit else n)
         if len(_SCORED) >= _SCORED_MAX:
             del _SCORED[next(iter(_SCORED))]       # the oldest entry
         _SCORED[s] = hit
-    _, _, cuts, pairs = hit
+    _, _, cuts, scores = hit
     lo, hi = bisect.bisect_left(cuts, min_len), bisect.bisect_right(cuts, n)
-    return pairs if lo == 0 and hi == len(pairs) else pairs[lo:hi]
+    return cuts[lo:hi], scores[lo:hi]
 
 
 def cut_points(s: str, limit: int, min_len: int = 4) -> list[int]:
@@ -169,23 +174,23 @@ def cut_points(s: str, limit: int, min_len: int = 4) -> list[int]:
     return _admissible(s, min_len, n)
 
 
-_SCORED: dict[str, tuple[int, int, list[int], tuple[tuple[int, float], ...]]] = {}
+_SCORED: dict[str, tuple[int, int, list[int], list[float]]] = {}
 _SCORED_MAX = 4096
 
 
-def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], tuple[tuple[int, float], ...]]:
-    """(min_len, n, cuts, (cut, score) pairs) for every admissible cut min_len..n of ``s``."""
+def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], list[float]]:
+    """(min_len, n, cuts, scores) for every admissible cut min_len..n of ``s``."""
     cuts = _admissible(s, min_len, n)
     # body openers starting anywhere in the window, found in one (overlapped) pass
     ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
     el, sl = _END_LIFT, _START_LIFT
-    out = []
+    scores = []
     for i in cuts:
         score = el[s[i - 2:i] if i >= 2 else s[:i]] + sl[s[i:i + 2]]
         if i in ops:
             score += OPENERS_BONUS
-        out.append((i, score))
-    return min_len, n, cuts, tuple(out)
+        scores.append(score)
+    return min_len, n, cuts, scores
 
 
 def _admissible(s: str, min_len: int, n: int) -> list[int]:
@@ -240,17 +245,17 @@ def _no_next() -> frozenset:
 
 def best_cut(s: str, limit: int, min_len: int = 4, bonus: dict[int, float] | None = None) -> tuple[int, float]:
     """The best cut point of ``s`` within ``limit`` characters and its score; (0, -inf) if none."""
-    pairs = cut_scores(s, limit, min_len)
-    if not pairs:
+    cuts, scores = _scored(s, limit, min_len)
+    if not cuts:
         return 0, float("-inf")
     if not bonus:
-        return max(pairs, key=_score)        # (the first of equal best scores, as the loop below)
-    best = (0, float("-inf"))
-    for i, sc in pairs:
+        best = max(scores)
+        return cuts[scores.index(best)], best      # (the first of equal best scores, as below)
+    top = (0, float("-inf"))
+    for i, sc in zip(cuts, scores):
         sc += bonus.get(i, 0.0)
-        if sc > best[1]:
-            best = (i, sc)
-    return best
+        if sc > top[1]:
+            top = (i, sc)
+    return top
 
 
-_score = operator.itemgetter(1)
