@@ -56,7 +56,7 @@ class _Lifts(dict):
     the bigram estimate smoothed toward the unigram one. Computed on first use, a plain dict lookup
     after that (the cut scorer asks twice per cut point); emptied past ``cap`` entries."""
 
-    def __init__(self, kind: str, cap: int = 50000):
+    def __init__(self, kind: str, cap: int = 20000):
         super().__init__()
         self.kind, self.cap, self.side = kind, cap, None
 
