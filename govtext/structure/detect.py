@@ -56,6 +56,9 @@ _INNER_SPACE = regex.compile(r"(?<=[\p{Han}”）)])[ \u3000\u00a0]+(?=[\p{Han}�
 _YEAR_TITLE = regex.compile(r"(?:19|20)[0-9]{2}年|[一二〇○零][一二三四五六七八九〇○零]{3}年")
 _GLUED_FIRST_ITEM = regex.compile(r"(?<=\p{Han})(?:[1１][.．、]|[（(][1１][)）]|①)(?=\p{Han})")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
+# every character a _TOC_TAIL match can end with (it is anchored at the end; "\n" for its $)
+_TOC_TAIL_END = frozenset(".…·．-—_ \t\u30000123456789０１２３４５６７８９\n")
+_TITLE_LEAD = WS + "、，,．."          # skipped between a marker and its title
 
 
 _NBSP_TOKEN = "<U+00A0>"
@@ -154,7 +157,7 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     None for a cut at a parallel clause length (kept as it is, but not an anchor for whole titles)."""
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
-    while p < limit and text[p] in WS + "、，,．.":
+    while p < limit and text[p] in _TITLE_LEAD:
         p += 1
     seg = text[p:min(limit, p + max_title + 80)]
     if not seg.strip(WS):
@@ -274,6 +277,11 @@ def _part_words_re():
     return regex.compile("|".join(regex.escape(w) for w in _part_words()) or "(?!)")
 
 
+def _toc_trimmed(title: str) -> str:
+    """``title`` less a table-of-contents tail (dot leaders, a page number)."""
+    return _TOC_TAIL.sub("", title) if title and title[-1] in _TOC_TAIL_END else title
+
+
 def _balanced(s: str) -> bool:
     """No quote or bracket left open (a space inside “平潭再创业 我们怎么做” is not a title end)."""
     return all(s.count(a) == s.count(b) for a, b in ("“”", "（）", "()", "《》", "‘’"))
@@ -329,7 +337,7 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
         if strength == "strong" and fam not in order and mk.number > 3 and accepted:
             continue                     # a new family must start near its beginning
         ts, te, he, kind = span[:4]
-        title = _TOC_TAIL.sub("", text[ts:te]).strip(WS)
+        title = _toc_trimmed(text[ts:te]).strip(WS)
         if not title:
             continue
         if accepted and accepted[-1].heading_end > mk.start:

@@ -118,7 +118,15 @@ def marker_at(text: str, pos: int) -> Marker | None:
 
 def _to_marker(m) -> Marker:
     fam = m.lastgroup
-    num = m.group(f"n_{fam}") if f"n_{fam}" in m.re.groupindex else None
-    if not num and f"c_{fam}" in m.re.groupindex:
-        num = m.group(f"c_{fam}")
+    n_group, c_group = _number_groups(fam)
+    num = m.group(n_group) if n_group else None
+    if not num and c_group:
+        num = m.group(c_group)
     return Marker(fam, cn_number(num or "1"), m.start(fam), m.end(fam), m.group(fam))
+
+
+@lru_cache(maxsize=None)
+def _number_groups(fam: str) -> tuple[str | None, str | None]:
+    """The names of the family's number group and enclosed-number group (None where it has none)."""
+    names = marker_regex().groupindex
+    return (f"n_{fam}" if f"n_{fam}" in names else None), (f"c_{fam}" if f"c_{fam}" in names else None)
