@@ -61,18 +61,26 @@ class _Lifts(dict):
         self.kind, self.cap, self.side = kind, cap, None
 
     def __missing__(self, gram: str) -> float:
+        self.fill((gram,))
+        return self[gram]
+
+    def fill(self, grams) -> None:
+        """Compute the lifts of those ``grams`` not known yet (in one go: a segment's grams)."""
+        new = [g for g in grams if g not in self]
+        if not new:
+            return
         if self.side is None:
             self.side = _side(self.kind)
-        p0, hits1, hits2, all1, all2 = self.side
-        uni = gram[-1:] if self.kind == "end" else gram[:1]
-        p1 = (hits1.get(uni, 0) + 20 * p0) / (all1.get(uni, 0) + 20)
-        n2 = all2.get(gram)
-        p2 = p1 if n2 is None else (hits2.get(gram, 0) + 20 * p1) / (n2 + 20)
-        v = math.log(p2 / p0)
-        if len(self) >= self.cap:
+        if len(self) + len(new) > self.cap:
             self.clear()
-        self[gram] = v
-        return v
+        p0, hits1, hits2, all1, all2 = self.side
+        end, log = self.kind == "end", math.log
+        for gram in new:
+            uni = gram[-1:] if end else gram[:1]
+            p1 = (hits1.get(uni, 0) + 20 * p0) / (all1.get(uni, 0) + 20)
+            n2 = all2.get(gram)
+            p2 = p1 if n2 is None else (hits2.get(gram, 0) + 20 * p1) / (n2 + 20)
+            self[gram] = log(p2 / p0)
 
 
 _END_LIFT = _Lifts("end")
@@ -183,13 +191,14 @@ def _score_cuts(s: str, min_len: int, n: int) -> tuple[int, int, list[int], list
     cuts = _admissible(s, min_len, n)
     # body openers starting anywhere in the window, found in one (overlapped) pass
     ops = {m.start() for m in _openers_re().finditer(s, min_len, n + _openers()[1], overlapped=True)}
+    lefts = [s[i - 2:i] if i >= 2 else s[:i] for i in cuts]
+    rights = [s[i:i + 2] for i in cuts]
     el, sl = _END_LIFT, _START_LIFT
-    scores = []
-    for i in cuts:
-        score = el[s[i - 2:i] if i >= 2 else s[:i]] + sl[s[i:i + 2]]
-        if i in ops:
-            score += OPENERS_BONUS
-        scores.append(score)
+    el.fill(lefts)
+    sl.fill(rights)
+    scores = [el[a] + sl[b] for a, b in zip(lefts, rights)]
+    if ops:
+        scores = [sc + OPENERS_BONUS if i in ops else sc for i, sc in zip(cuts, scores)]
     return min_len, n, cuts, scores
 
 
