@@ -8,7 +8,8 @@
 [['全年学习5次。', 1, 'achievements'], ['做好三件事。', 2, 'plans']]
 
 Modules: ``markers`` (marker families), ``detect`` (headings), ``boundary`` (where a run-in title ends),
-``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs).
+``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs), ``frames`` (the
+tables, built cheaply).
 Data: ``data/structure_markers.json``, ``data/structure_cues.json`` (openers, parallel-shape words),
 ``data/structure_boundary.json`` (learned by ``python -m govtext.structure.train_boundary``),
 ``data/structure_passages.json`` (problem-turn cues that split passages on one-line pages), ``data/roles.json``.
