@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -97,12 +98,21 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def line_ends(text: str) -> list[int]:
-    """Offset of every line break, then len(text): line k ends at [k] (from the line lengths, linear)."""
+    """Offset of every line break, then len(text): line k ends at [k] (from the line lengths, linear).
+    The last text's list is kept (headings and passages both ask): do not modify it."""
+    global _LAST_LINES
+    last = _LAST_LINES
+    if last[0] is text:
+        return last[1]
     out, pos = [], -1
     for ln in text.split("\n"):
         pos += len(ln) + 1
         out.append(pos)
+    _LAST_LINES = (text, out)          # (one rebinding: safe with threads)
     return out
+
+
+_LAST_LINES: tuple = (None, [])
 
 
 def _candidates(text: str) -> list[tuple]:
@@ -146,7 +156,7 @@ def _terminator(seg: str) -> int:
 @lru_cache(maxsize=1)
 def _terminator_re():
     # the leftmost match of the alternation is the earliest of the terminators' first occurrences
-    return regex.compile("|".join(regex.escape(t) for t in cues()["terminators"]))
+    return re.compile("|".join(re.escape(t) for t in cues()["terminators"]))       # (literals: stdlib re)
 
 
 def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_runin: bool = False):
@@ -274,7 +284,7 @@ def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
 
 @lru_cache(maxsize=1)
 def _part_words_re():
-    return regex.compile("|".join(regex.escape(w) for w in _part_words()) or "(?!)")
+    return re.compile("|".join(re.escape(w) for w in _part_words()) or "(?!)")
 
 
 def _toc_trimmed(title: str) -> str:
