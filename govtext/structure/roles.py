@@ -30,16 +30,22 @@ def _cfg() -> dict:
 
 
 def _cue_role(title: str) -> str | None:
-    cfg = _cfg()
+    """The role of the title's decisive cue word: a strong role's first, then the one ending last."""
     hits = []
-    for role, words in cfg["title_cues"].items():
-        for w in words:
-            k = title.rfind(w)
-            if k >= 0:
-                hits.append((role in cfg["strong"], k + len(w), len(w), role))
+    for w, strong, role in _title_cues():
+        k = title.rfind(w)
+        if k >= 0:
+            hits.append((strong, k + len(w), len(w), role))
     if not hits:
         return None
     return max(hits)[3]
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> tuple[tuple[str, bool, str], ...]:
+    """(word, its role is strong, role) for every title cue word, in roles.json order."""
+    cfg = _cfg()
+    return tuple((w, role in cfg["strong"], role) for role, words in cfg["title_cues"].items() for w in words)
 
 
 def _year_role(title: str, meta: dict) -> str | None:
