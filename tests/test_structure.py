@@ -622,3 +622,38 @@ def test_run_in_cut_before_a_stub_sentence_gives_back_the_lead_verb():
     # a longer sentence after the cut is body in its own right
     seg2 = "打好转型升级硬仗，加快构建现代产业体系培育新兴产业集群。加快数字基础设施建设。"
     assert detect._tidy_stub(seg2, seg2.index("新兴"), detect._LazyCuts(seg2, 60), detect._tidy_words()[4]) == 0
+
+
+def test_marker_scan_matches_the_plain_alternation():
+    """scan_markers (a leading character class for speed) gives marker_regex().finditer's matches."""
+    from govtext.structure.markers import marker_regex, scan_markers
+
+    text = ("第一部分 回顾\n一、（一）1.2.3、（1）①⑵一是\n十二、二十一. 3.5亿 （三）（三十）"
+            "第二章12、1２．（２）一一、五证合一、一照一码 20.5% ⑳")
+    want = [(m.lastgroup, m.span(), m.group(0), m.groupdict()) for m in marker_regex().finditer(text)]
+    got = [(m.lastgroup, m.span(m.lastgroup), m.group(m.lastgroup), m.groupdict()) for m in scan_markers(text)]
+    assert got == want and len(got) > 10
+
+
+def test_cut_scores_narrower_limits_agree_with_a_fresh_computation():
+    from govtext.structure import boundary
+
+    s = "坚持党建引领，“红色引擎”更加澎湃（一）我局始终把党建工作放在首位，全年开展学习12次。"
+    wide = boundary.cut_scores(s, 40)                  # cached: narrower requests are cut from it
+    for limit, min_len in ((40, 4), (12, 4), (30, 6), (5, 2), (60, 1)):
+        boundary._SCORED.clear()
+        fresh = boundary.cut_scores(s, limit, min_len)
+        boundary.cut_scores(s, 40)
+        assert boundary.cut_scores(s, limit, min_len) == fresh
+    assert wide == boundary.cut_scores(s, 40)
+
+
+def test_frames_equal_the_plain_constructor():
+    from govtext.structure.frames import columns_frame
+
+    cols = {"t": ["甲", "乙"], "n": [1, 2], "u": ["x", None]}
+    got = columns_frame(cols, ["t", "n", "u"], frozenset({"n"}), strings="inferred")
+    pd.testing.assert_frame_equal(got, pd.DataFrame(cols))
+    got = columns_frame({"t": ["甲", "乙"], "n": [1, 2]}, ["t", "n"], frozenset({"n"}), strings="inferred")
+    pd.testing.assert_frame_equal(got, pd.DataFrame({"t": ["甲", "乙"], "n": [1, 2]}))
+    assert [str(d) for d in got.dtypes] == [str(d) for d in pd.DataFrame({"t": ["甲"], "n": [1]}).dtypes]

@@ -8,7 +8,8 @@
 [['全年学习5次。', 1, 'achievements'], ['做好三件事。', 2, 'plans']]
 
 Modules: ``markers`` (marker families), ``detect`` (headings), ``boundary`` (where a run-in title ends),
-``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs).
+``tree`` (levels, parents, ends), ``roles`` (section roles), ``passages`` (paragraphs), ``frames`` (the
+tables, built cheaply).
 Data: ``data/structure_markers.json``, ``data/structure_cues.json`` (openers, parallel-shape words),
 ``data/structure_boundary.json`` (learned by ``python -m govtext.structure.train_boundary``),
 ``data/structure_passages.json`` (problem-turn cues that split passages on one-line pages), ``data/roles.json``.
@@ -21,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from .detect import find_headings
+from .frames import columns_frame
 from .passages import split_passages
 from .roles import assign_roles
 from .tree import build_tree
@@ -60,7 +61,7 @@ def parse_structure(text: str, meta: dict, hints: frozenset) -> Structure:
     ps = split_passages(text, rows)
     roles = [r["role"] for r in rows]
     ps["role"] = [roles[k] if k >= 0 else "preamble" for k in ps["section"]]
-    passages = _columns_frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
+    passages = columns_frame(ps, PASSAGE_COLUMNS, _PASSAGE_INTS)
     return Structure(sections, passages)
 
 
@@ -70,31 +71,7 @@ _PASSAGE_INTS = frozenset({"section", "start", "end"})
 
 def _frame(rows: list[dict], columns: list[str], ints: frozenset) -> pd.DataFrame:
     """A DataFrame built column by column (much cheaper than from a list of dicts plus astype)."""
-    return _columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
-
-
-def _columns_frame(cols: dict[str, list], columns: list[str], ints: frozenset) -> pd.DataFrame:
-    if not cols[columns[0]]:
-        return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ints else object) for c in columns})
-    data = {}
-    for c in columns:
-        col = cols[c]
-        if c in ints:
-            data[c] = np.array(col, dtype=np.int64)
-        else:
-            # the default "str" dtype; its Python-backed storage is built without an Arrow round trip
-            data[c] = pd.array(col, dtype=_STR) if _STR is not None and None not in col else col
-    return pd.DataFrame(data, copy=False)      # (dict order is the column order)
-
-
-def _str_dtype():
-    try:
-        return pd.StringDtype("python", na_value=np.nan)
-    except (TypeError, ValueError):      # pandas < 2.3 has no na_value: plain object columns
-        return None
-
-
-_STR = _str_dtype()
+    return columns_frame({c: [r[c] for r in rows] for c in columns}, columns, ints)
 
 
 def _lead(title: str) -> str:
@@ -120,16 +97,31 @@ def initiatives(text: str, sections: pd.DataFrame) -> pd.DataFrame:
     if sections is None or not len(sections):
         return pd.DataFrame(columns=INITIATIVE_COLUMNS)
     # Plain lists, not iterrows: this runs once per report in a corpus.
-    index = [int(i) for i in sections.index]
-    level = [int(v) for v in sections["level"]]
-    has_child = {int(p) for p in sections["parent"] if int(p) >= 0}
-    rows = {c: [] for c in INITIATIVE_COLUMNS}
-    for k, (title, role, start, end) in enumerate(zip(sections["title"], sections["role"],
-                                                      sections["start"], sections["end"])):
-        i = index[k]
-        if role not in ("achievements", "plans") or (level[k] == 1 and i in has_child):
+    title, role, level, start, end, parent = _column_lists(sections, ("title", "role", "level", "start",
+                                                                     "end", "parent"))
+    index = sections.index.tolist()
+    has_child = {p for p in parent if p >= 0}
+    rows: dict[str, list] = {c: [] for c in INITIATIVE_COLUMNS}
+    for k, i in enumerate(index):
+        r = role[k]
+        if r not in ("achievements", "plans") or (level[k] == 1 and i in has_child):
             continue
-        for c, v in (("title", title), ("role", role), ("level", level[k]), ("lead", _lead(title)),
-                     ("chars", int(end) - int(start)), ("start", int(start)), ("end", int(end)), ("section", i)):
+        for c, v in (("title", title[k]), ("role", r), ("level", level[k]), ("lead", _lead(title[k])),
+                     ("chars", end[k] - start[k]), ("start", start[k]), ("end", end[k]), ("section", i)):
             rows[c].append(v)
-    return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    if not rows["title"]:
+        return pd.DataFrame(rows, columns=INITIATIVE_COLUMNS)
+    return columns_frame(rows, INITIATIVE_COLUMNS, _INITIATIVE_INTS, strings="inferred")
+
+
+_INITIATIVE_INTS = frozenset({"level", "chars", "start", "end", "section"})
+
+
+def _column_lists(df: pd.DataFrame, names: tuple[str, ...]) -> list[list]:
+    """The columns ``names`` of ``df`` as lists; through pandas' own column accessor when it has one
+    (``df[name]`` builds a Series per column, several times the cost for a small frame)."""
+    get = getattr(df, "_get_column_array", None)
+    locs = [df.columns.get_loc(c) for c in names]
+    if get is None or not all(isinstance(k, int) for k in locs):
+        return [df[c].tolist() for c in names]      # (older pandas, or a repeated column name)
+    return [get(k).tolist() for k in locs]

@@ -6,7 +6,9 @@
 """
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -14,8 +16,8 @@ from pathlib import Path
 
 import regex
 
-from .boundary import best_cut, cut_scores, decisive_at, decisive_cut, opener_at
-from .markers import config, marker_regex, _to_marker
+from .boundary import best_cut, cut_points, cut_scores, decisive_at, decisive_cut, opener_at
+from .markers import config, scan_markers, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WS = " \t\u3000\u00a0\u200b\u200d\ufeff\r"
@@ -55,6 +57,9 @@ _INNER_SPACE = regex.compile(r"(?<=[\p{Han}”）)])[ \u3000\u00a0]+(?=[\p{Han}�
 _YEAR_TITLE = regex.compile(r"(?:19|20)[0-9]{2}年|[一二〇○零][一二三四五六七八九〇○零]{3}年")
 _GLUED_FIRST_ITEM = regex.compile(r"(?<=\p{Han})(?:[1１][.．、]|[（(][1１][)）]|①)(?=\p{Han})")
 _TOC_TAIL = regex.compile(r"[.…·．\-—_ \t\u3000]{2,}[0-9０-９]*$|[ \t\u3000]+[0-9０-９]{1,3}$")
+# every character a _TOC_TAIL match can end with (it is anchored at the end; "\n" for its $)
+_TOC_TAIL_END = frozenset(".…·．-—_ \t\u30000123456789０１２３４５６７８９\n")
+_TITLE_LEAD = WS + "、，,．."          # skipped between a marker and its title
 
 
 _NBSP_TOKEN = "<U+00A0>"
@@ -92,18 +97,35 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def line_ends(text: str) -> list[int]:
+    """Offset of every line break, then len(text): line k ends at [k] (from the line lengths, linear).
+    The last text's list is kept (headings and passages both ask): do not modify it."""
+    global _LAST_LINES
+    last = _LAST_LINES
+    if last[0] is text:
+        return last[1]
+    out, pos = [], -1
+    for ln in text.split("\n"):
+        pos += len(ln) + 1
+        out.append(pos)
+    _LAST_LINES = (text, out)          # (one rebinding: safe with threads)
+    return out
+
+
+_LAST_LINES: tuple = (None, [])
+
+
 def _candidates(text: str) -> list[tuple]:
     """(marker, strength, line_start, line_end) for every marker-looking string, in order. Linear."""
     weak_before = set(config()["weak_before"])
     loose = set(config()["loose_families"])
     out = []
-    lines = _line_bounds(text)
+    ends = line_ends(text)
     li = 0
-    for m in marker_regex().finditer(text):
+    for m in scan_markers(text):
         ms = m.start()
-        while lines[li][1] < ms:
-            li += 1
-        ls, le = lines[li]
+        li = bisect.bisect_left(ends, ms, li)          # the line holding the marker
+        ls, le = (ends[li - 1] + 1 if li else 0), ends[li]
         j = ms
         while j > ls:
             if text[j - 1] in WS:
@@ -126,13 +148,15 @@ def _candidates(text: str) -> list[tuple]:
 
 
 def _terminator(seg: str) -> int:
-    terms = cues()["terminators"]
-    best = -1
-    for t in terms:
-        k = seg.find(t)
-        if k >= 0 and (best < 0 or k < best):
-            best = k
-    return best
+    """Offset of the first sentence terminator in ``seg`` (structure_cues.json terminators), or -1."""
+    m = _terminator_re().search(seg)
+    return m.start() if m else -1
+
+
+@lru_cache(maxsize=1)
+def _terminator_re():
+    # the leftmost match of the alternation is the earliest of the terminators' first occurrences
+    return re.compile("|".join(re.escape(t) for t in cues()["terminators"]))       # (literals: stdlib re)
 
 
 def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_runin: bool = False):
@@ -143,7 +167,7 @@ def _title_span(text: str, p: int, limit: int, runin: bool, bonus=None, solo_run
     None for a cut at a parallel clause length (kept as it is, but not an anchor for whole titles)."""
     c = cues()
     max_title, run_max = c["max_title"], c["run_in_max"]
-    while p < limit and text[p] in WS + "、，,．.":
+    while p < limit and text[p] in _TITLE_LEAD:
         p += 1
     seg = text[p:min(limit, p + max_title + 80)]
     if not seg.strip(WS):
@@ -242,8 +266,10 @@ def _bad_title_ends() -> tuple[str, ...]:
 def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
     """Add PART_END_BONUS at cuts right after a part-title word (2023年工作思路|认真学习…): such words
     (roles.json part_title_words) end part titles, the boundary counts may not know them."""
-    out = None
     head = seg[:cues()["run_in_max"] + 1]
+    if _part_words_re().search(head) is None:
+        return bonus                               # most titles: no part-title word at all
+    out = None
     term = _terminator(seg)
     for w in _part_words():
         k = head.find(w)
@@ -254,6 +280,16 @@ def _part_end_bonus(seg: str, bonus: dict | None) -> dict | None:
                 out[e] = out.get(e, 0.0) + PART_END_BONUS
             k = head.find(w, k + 1)
     return bonus if out is None else out
+
+
+@lru_cache(maxsize=1)
+def _part_words_re():
+    return re.compile("|".join(re.escape(w) for w in _part_words()) or "(?!)")
+
+
+def _toc_trimmed(title: str) -> str:
+    """``title`` less a table-of-contents tail (dot leaders, a page number)."""
+    return _TOC_TAIL.sub("", title) if title and title[-1] in _TOC_TAIL_END else title
 
 
 def _balanced(s: str) -> bool:
@@ -311,7 +347,7 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
         if strength == "strong" and fam not in order and mk.number > 3 and accepted:
             continue                     # a new family must start near its beginning
         ts, te, he, kind = span[:4]
-        title = _TOC_TAIL.sub("", text[ts:te]).strip(WS)
+        title = _toc_trimmed(text[ts:te]).strip(WS)
         if not title:
             continue
         if accepted and accepted[-1].heading_end > mk.start:
@@ -341,15 +377,22 @@ def _closing_headings(text: str, heads: list[Head]) -> list[Head]:
     heading of the outermost family (so it gets level 1)."""
     top = heads[0].family
     tops = [h for h in heads if h.family == top]
-    words = set(cues().get("closing_titles", []))
-    if not tops or not words:
+    pat = _closing_re()
+    if not tops or pat is None:
         return []
-    pat = regex.compile(r"(?m)^[ \t\u3000]*(" + "|".join(regex.escape(w) for w in words) + r")[：:]?[ \t\u3000]*$")
     m = pat.search(text, heads[-1].heading_end)
     if m is None:
         return []
     off, end = m.start(1), m.end(1)
     return [Head(off, "", top, tops[-1].number + 1, off, end, m.end(), "own", "plain", m.group(1))]
+
+
+@lru_cache(maxsize=1)
+def _closing_re():
+    words = set(cues().get("closing_titles", []))
+    if not words:
+        return None
+    return regex.compile(r"(?m)^[ \t\u3000]*(" + "|".join(regex.escape(w) for w in words) + r")[：:]?[ \t\u3000]*$")
 
 
 _PLAIN_OK = regex.compile(r"^[\p{Han}0-9０-９“”\"、（）()《》—\-]+$")
@@ -386,6 +429,7 @@ def _plain_part_headings(text: str, numbered: list[Head]) -> list[Head]:
     return out if len(out) >= 2 else []
 
 
+_DIGIT = regex.compile(r"[0-9０-９]")
 _SENTENCE = regex.compile(r"[^。！？；：!?;:\n]+[。！？；：!?;:]?")
 _SHAPE_PUNCT = regex.compile(r"[，、]")
 
@@ -406,7 +450,7 @@ def _parallel_sentence_headings(text: str, numbered: list[Head]) -> list[Head]:
         sent = text[a:body_end]
         if not (lo <= len(sent) <= hi) or not _PLAIN_OK.match(sent.replace("，", "")):
             continue
-        if regex.search(r"[0-9０-９]", sent):
+        if _DIGIT.search(sent):
             continue
         parts = _SHAPE_PUNCT.split(sent)
         if len(parts) < 3 or min(len(x) for x in parts) < 2:
@@ -480,7 +524,7 @@ def _sibling_bonus(text, cands, limits, runin_fams) -> dict:
             mk = cands[i][0]
             seg = text[mk.end:min(limits[i], mk.end + run_max + 2)]
             cp = {}
-            for cut, _ in cut_scores(seg, run_max):
+            for cut in cut_points(seg, run_max):
                 bg = seg[cut - 2:cut]
                 if bg not in cp:
                     cp[bg] = cut
@@ -623,7 +667,7 @@ def _sibling_last_clause(text, g, limits, spans, verbs, bad_ends) -> None:
             continue
         seg = text[ts:min(limits[i], ts + max_title + 80)]
         start = k + 1 - ts
-        ok = {c for c, _ in cut_scores(seg, te - ts - 1)}
+        ok = set(cut_points(seg, te - ts - 1))
         for j in range(max(4, lo), min(hi, te - ts - start - PAR_REST) + 1):
             cut = start + j
             if cut in ok and seg.startswith(verbs, cut) and not seg[:cut].endswith(bad_ends) \
@@ -651,7 +695,7 @@ def _sibling_shared_word(text, g, limits, spans, bad_ends) -> bool:
     for o in range(1, min(shortest, 8) - 1):
         words = {text[b + o:b + o + 2] for _, b, _ in mem}
         w = next(iter(words))
-        if len(words) == 1 and regex.match(r"\p{Han}{2}$", w):
+        if len(words) == 1 and _TWO_HAN.match(w):
             best_o = o
             break
     if best_o is None:
@@ -800,10 +844,11 @@ class _LazyCuts:
 
     def __contains__(self, cut: int) -> bool:
         if self.cuts is None:
-            self.cuts = {c for c, _ in cut_scores(self.seg, self.limit)}
+            self.cuts = set(cut_points(self.seg, self.limit))
         return cut in self.cuts
 
 
+_TWO_HAN = regex.compile(r"\p{Han}{2}$")
 _SHORT_FRAGMENT = regex.compile(r"(\p{Han}{2,4})[，,]")
 
 
@@ -939,8 +984,12 @@ def _all_han(s: str) -> bool:
 
 
 def _glossary_start(text: str) -> int | None:
+    half = len(text) // 2 + 1
+    heads = cues()["glossary_headers"]
+    if heads and not any(text.find(h, half) >= 0 for h in heads):
+        return None                      # (most reports: no header word in the second half at all)
     m = None
-    for m in _glossary_re().finditer(text, len(text) // 2 + 1):
+    for m in _glossary_re().finditer(text, half):
         pass
     return m.start() if m else None
 

@@ -64,18 +64,48 @@ def families() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def marker_regex() -> "regex.Pattern":
     """One alternation of all families; the matching group's name is the family."""
+    # the look-ahead lets the scanner skip every character no marker can start with (7x faster)
+    pat = f"(?=[{config()['first_chars']}])" + _families_alternation()
+    try:
+        return re.compile(pat)       # the stdlib engine scans this alternation about twice as fast
+    except re.error:
+        return regex.compile(pat)    # a family pattern using regex-only syntax (\\p{Han} …)
+
+
+def _families_alternation() -> str:
     cfg = config()
     parts = []
     for fam in cfg["families"]:
         body = fam["regex"].replace("{cn}", cfg["cn"]).replace("{d}", cfg["d"])
         body = body.replace("(?P<n>", f"(?P<n_{fam['name']}>").replace("(?P<c>", f"(?P<c_{fam['name']}>")
         parts.append(f"(?P<{fam['name']}>{body})")
-    # the look-ahead lets the scanner skip every character no marker can start with (7x faster)
-    pat = f"(?=[{cfg['first_chars']}])(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(parts) + ")"
+
+
+@lru_cache(maxsize=1)
+def _scanner():
+    """The marker alternation behind a consumed first character: ``[first](?<=(?=ALT).)`` matches that
+    one character exactly where ALT matches, and its leading character class lets the stdlib engine
+    skip to candidate characters in C (a leading look-ahead makes it try every position). None when a
+    family needs the regex module."""
     try:
-        return re.compile(pat)       # the stdlib engine scans this alternation about twice as fast
+        return re.compile(f"[{config()['first_chars']}](?<=(?={_families_alternation()})(?s:.))")
     except re.error:
-        return regex.compile(pat)    # a family pattern using regex-only syntax (\\p{Han} …)
+        return None
+
+
+def scan_markers(text: str):
+    """The matches of :func:`marker_regex` over ``text``, in order and non-overlapping, as its finditer
+    gives them; a match's span is its family group's (``m.span(m.lastgroup)``)."""
+    sc = _scanner()
+    if sc is None:
+        yield from marker_regex().finditer(text)
+        return
+    last = 0
+    for m in sc.finditer(text):          # every position where a marker matches ...
+        if m.start() >= last:            # ... less those inside the previous marker
+            last = m.end(m.lastgroup)
+            yield m
 
 
 def marker_at(text: str, pos: int) -> Marker | None:
@@ -88,7 +118,15 @@ def marker_at(text: str, pos: int) -> Marker | None:
 
 def _to_marker(m) -> Marker:
     fam = m.lastgroup
-    num = m.group(f"n_{fam}") if f"n_{fam}" in m.re.groupindex else None
-    if not num and f"c_{fam}" in m.re.groupindex:
-        num = m.group(f"c_{fam}")
-    return Marker(fam, cn_number(num or "1"), m.start(), m.end(), m.group(0))
+    n_group, c_group = _number_groups(fam)
+    num = m.group(n_group) if n_group else None
+    if not num and c_group:
+        num = m.group(c_group)
+    return Marker(fam, cn_number(num or "1"), m.start(fam), m.end(fam), m.group(fam))
+
+
+@lru_cache(maxsize=None)
+def _number_groups(fam: str) -> tuple[str | None, str | None]:
+    """The names of the family's number group and enclosed-number group (None where it has none)."""
+    names = marker_regex().groupindex
+    return (f"n_{fam}" if f"n_{fam}" in names else None), (f"c_{fam}" if f"c_{fam}" in names else None)

@@ -18,6 +18,9 @@ from pathlib import Path
 import regex
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+BODY_HEAD = 3000        # a body's cue words are counted in its first this many characters
+_PLAN_WORD = regex.compile(r"计划|安排|打算|思路|任务|要点|建议")
+_NEXT_LINE = regex.compile(r"[^\s]+[^\n]*")
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])(?:年|”|\")?")
 
 
@@ -27,16 +30,22 @@ def _cfg() -> dict:
 
 
 def _cue_role(title: str) -> str | None:
-    cfg = _cfg()
+    """The role of the title's decisive cue word: a strong role's first, then the one ending last."""
     hits = []
-    for role, words in cfg["title_cues"].items():
-        for w in words:
-            k = title.rfind(w)
-            if k >= 0:
-                hits.append((role in cfg["strong"], k + len(w), len(w), role))
+    for w, strong, role in _title_cues():
+        k = title.rfind(w)
+        if k >= 0:
+            hits.append((strong, k + len(w), len(w), role))
     if not hits:
         return None
     return max(hits)[3]
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> tuple[tuple[str, bool, str], ...]:
+    """(word, its role is strong, role) for every title cue word, in roles.json order."""
+    cfg = _cfg()
+    return tuple((w, role in cfg["strong"], role) for role, words in cfg["title_cues"].items() for w in words)
 
 
 def _year_role(title: str, meta: dict) -> str | None:
@@ -73,7 +82,7 @@ def role_of_title(title: str, meta: dict) -> str | None:
         return "plans"
     if cue is not None:
         # a past-year title with a generic work cue (2023年工作 → review) follows the year
-        if yr == "achievements" and cue == "plans" and not regex.search(r"计划|安排|打算|思路|任务|要点|建议", title):
+        if yr == "achievements" and cue == "plans" and not _PLAN_WORD.search(title):
             return yr
         return cue
     return _year_role(title, meta)
@@ -93,7 +102,7 @@ def role_of_body(body: str, allow_targets: bool = True) -> str | None:
     cc = _cfg()["content_cues"]
     if allow_targets and any(w in body for w in cc["targets"]):
         return "targets"
-    head = body[:3000]
+    head = body[:BODY_HEAD]
     score = {r: sum(head.count(w) for w in cc[r]) for r in ("achievements", "plans", "shortcomings")}
     n = max(1, len(head) // 100)
     if score["shortcomings"] >= 2 * n and score["shortcomings"] > score["plans"]:
@@ -122,7 +131,7 @@ def _appendix(text: str, after: int) -> tuple[int, str] | None:
         return None
     title = m.group("title").strip()
     if not title:
-        nxt = regex.compile(r"[^\s]+[^\n]*").search(text, m.end())
+        nxt = _NEXT_LINE.search(text, m.end())
         title = nxt.group(0).strip()[:60] if nxt else ""
     return m.start(), title
 
@@ -141,7 +150,10 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     for k, r in enumerate(tops):
         role = role_of_title(r["title"], meta)
         if role is None:
-            role = role_of_body(text[r["heading_end"]:r["end"]], allow_targets=_vague(r["title"]))
+            vague = _vague(r["title"])
+            # (without targets only the body's first BODY_HEAD characters count: no copy of the rest)
+            end = r["end"] if vague else min(r["end"], r["heading_end"] + BODY_HEAD)
+            role = role_of_body(text[r["heading_end"]:end], allow_targets=vague)
         if role is None and rtype == "plan":
             role = "plans"
         if role is None:
