@@ -51,13 +51,34 @@ def _pieces(line: str) -> list[str]:
 
 
 # A wiki link that split a figure from its magnitude: "74.4" / (empty line) / "万亿元，增长…".
-_NUMBER_BREAK = re.compile(
-    r"(?<=\d)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=(?:万亿|亿|万)[元人户吨千公平亩个件辆家台头]|%|％|个百分点)")
+# The pattern starts at the line end (a fast literal scan); the digit before is checked in Python.
+_NUMBER_BREAK = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?=(?:万亿|亿|万)[元人户吨千公平亩个件辆家台头]|%|％|个百分点)")
+
+
+def _join_number_breaks(text: str) -> str:
+    """Remove a line break (and an empty line) between a figure and its magnitude.
+
+    >>> _join_number_breaks("增长74.4 \\n\\n万亿元，比上年\\n万元户")
+    '增长74.4万亿元，比上年\\n万元户'
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _NUMBER_BREAK.finditer(text):
+        start = m.start()
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1].isdecimal():  # what `\d` matches
+            out.append(text[pos:start])
+            pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def clean_text(raw: str) -> str:
     """Turn raw scraped text into the report text, one paragraph per line."""
-    text = _NUMBER_BREAK.sub("", normalise_chars(raw))
+    text = _join_number_breaks(normalise_chars(raw))
     lines: list[str] = []
     for line in text.split("\n"):
         for part in split_line_paragraphs(line):

@@ -16,12 +16,17 @@ _SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u200
 _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},
           **{0xFF21 + i: 0x41 + i for i in range(26)},
           **{0xFF41 + i: 0x61 + i for i in range(26)}}
-_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-_SPACES_RE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
-_WIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]")
-_FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
+# One table and one pass for all three character maps (their characters are disjoint, so the
+# order they were once applied in does not matter); runs are translated at once.
+_FOLD = {**_INVISIBLE, **_SPACES, **_WIDTH}
+_FOLD_CLASS = "[" + "".join(map(chr, {**_INVISIBLE, **_SPACES})) + "０-９Ａ-Ｚａ-ｚ]"
+# "[x][x]*" rather than "[x]+": a pattern that opens with a plain class lets re skip ahead to
+# a candidate character (about 2x faster on a text with few candidates).
+_FOLD_RUN = re.compile(_FOLD_CLASS + _FOLD_CLASS + "*")
+# Each pattern starts with the character it rewrites, so the scan skips ahead to it.
+_FW_POINT = re.compile(r"[．·](?<=\d[．·])(?=\d)")
 _CN_DIGITS = "〇一二三四五六七八九"
-_CIRCLE_ZERO = re.compile(rf"(?<=[{_CN_DIGITS}○Ｏ])[○Ｏ]|[○Ｏ](?=[{_CN_DIGITS}○Ｏ]+年)")
+_CIRCLE_ZERO = re.compile(rf"[○Ｏ](?:(?<=[{_CN_DIGITS}○Ｏ][○Ｏ])|(?=[{_CN_DIGITS}○Ｏ]+年))")
 _TAG_HINT = re.compile(r"</?(?:p|br|span|div|font|strong|b|td|tr)\b[^>]{0,300}>", re.I)
 _BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|tr|li|h[1-6])\b[^>]{0,300}>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|em|u|a|td|th|table|tbody|o:p)\b[^>]{0,300}>", re.I)
@@ -70,10 +75,8 @@ def normalise_chars(text: str) -> str:
         text = _BREAK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
         text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    # Regex passes rather than str.translate: a scan without matches is much faster on CJK text.
-    text = _INVISIBLE_RE.sub("", text)
-    text = _SPACES_RE.sub(" ", text)
-    text = _WIDTH_RE.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    # A regex scan, translating only the runs it finds: str.translate over all of a CJK text is slower.
+    text = _FOLD_RUN.sub(lambda m: m.group(0).translate(_FOLD), text)
     if "．" in text or "·" in text:
         text = _FW_POINT.sub(".", text)
     if "○" in text or "Ｏ" in text:
