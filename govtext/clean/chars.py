@@ -85,8 +85,9 @@ def normalise_chars(text: str) -> str:
 
 
 _SPACED_DIGITS = re.compile(r"\d(?: \d)+")
-_DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=\d年) (?=\d{1,2} ?月)")
-_DATE_GAP = re.compile(r"(?<=\d[年月]) (?=\d{1,2}[月日])")
+# Both open with the space they remove (a fast literal scan); the look-behind then includes it.
+_DIGIT_UNIT_SPACE = re.compile(r" (?:(?<=\d )(?=[年月日])|(?<=\d年 )(?=\d{1,2} ?月))")
+_DATE_GAP = re.compile(r" (?<=\d[年月] )(?=\d{1,2}[月日])")
 # "8 ．8 ％" in older gov.cn pages: a decimal point set off by spaces between two digits.
 _SPACED_DECIMAL = re.compile(r"(?<=\d)(?: [.．] ?| ?[.．] )(?=\d)")
 _SPACED_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){2,}$")
@@ -115,7 +116,8 @@ def fix_spacing(line: str) -> str:
             return m.group(0)
 
         line = _SPACED_DIGITS.sub(join_digits, line)
-        line = _SPACED_DECIMAL.sub(".", line)
+        if "." in line or "．" in line:
+            line = _SPACED_DECIMAL.sub(".", line)
         line = _DIGIT_UNIT_SPACE.sub("", line)
         line = _DATE_GAP.sub("", line)
     return line

@@ -29,10 +29,14 @@ def rules() -> dict[str, Any]:
     strip_anchors = lambda x: x[1:] if x.startswith("^") else x  # noqa: E731
     lines_all = re.compile("|".join(f"(?:{strip_anchors(x).removesuffix('$')})" for x in raw["line_patterns"]))
     signals_all = re.compile("|".join(f"(?P<s{i}>{x})" for i, x in enumerate(raw["multi_label_signals"])))
+    # The same alternation without named groups (the parser then inlines them, so re can skip
+    # ahead to a signal's first character): it counts matches, a bound on distinct signals.
+    signals_any = re.compile("|".join(f"(?:{x})" for x in raw["multi_label_signals"]))
     captions_all = re.compile("|".join(f"(?:{x})" for x in raw["caption_patterns"]))
     return {
         "lines_all": lines_all,
         "signals_all": signals_all,
+        "signals_any": signals_any,
         "captions_all": captions_all,
         "max_line": raw["max_line_chars"],
         "max_caption": raw["max_caption_chars"],
@@ -45,11 +49,50 @@ def rules() -> dict[str, Any]:
         "captions": comp(raw["caption_patterns"]),
         "inline": comp(raw["inline_patterns"]),
         "prefix": comp(raw["line_prefix_patterns"]),
-        "suffix": comp(raw["line_suffix_patterns"]),
+        "suffix": [(re.compile(x), _needs_space(x)) for x in raw["line_suffix_patterns"]],
         "tail": comp(raw["tail_markers"]),
         "labels": frozenset(raw["label_lines"]),
         "seps": frozenset(raw["crumb_separators"]),
     }
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the regex ``pattern`` has an alternation ``|`` outside every group."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # skip a character class; a leading ^ and ] are part of it
+            i += 1
+            i += pattern[i:i + 1] == "^"
+            i += pattern[i:i + 1] == "]"
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _needs_space(pattern: str) -> bool:
+    """True when every match starts with whitespace (the pattern opens with ``\\s`` or ``\\s+``).
+
+    >>> _needs_space(r"\\s+附件下载\\s*$"), _needs_space(r"\\s*附件下载$"), _needs_space(r"\\s+附件|下载")
+    (True, False, False)
+    """
+    return pattern.startswith("\\s") and not pattern.startswith(("\\s*", "\\s?", "\\s{0", "\\s{,")) \
+        and not _top_level_bar(pattern)
+
+
+def _has_space(line: str) -> bool:
+    """Whether ``line`` holds a character ``\\s`` matches: every one but the space is unprintable."""
+    return " " in line or not line.isprintable()
 
 
 def is_residue_line(line: str) -> bool:
@@ -70,7 +113,8 @@ def _short_residue(s: str) -> bool:
     if len(s) <= r["max_line"]:
         if r["lines_all"].fullmatch(s):
             return True
-        if len({m.lastgroup for m in r["signals_all"].finditer(s)}) >= r["signal_min"]:
+        if len(r["signals_any"].findall(s)) >= r["signal_min"] \
+                and len({m.lastgroup for m in r["signals_all"].finditer(s)}) >= r["signal_min"]:
             return True
     return bool(r["captions_all"].search(s))
 
@@ -87,8 +131,11 @@ def strip_inline(line: str) -> str:
                 keep = m.groupdict().get("keep")
                 line = (keep + "\n" if keep else "") + line[m.end():]
                 break
-        for p in r["suffix"]:
-            line = p.sub("", line, count=1)
+        # Most suffix rules open with whitespace: skip them on a line that has none (a fast test).
+        spaced = _has_space(line)
+        for p, needs_space in r["suffix"]:
+            if spaced or not needs_space:
+                line = p.sub("", line, count=1)
     return line
 
 
