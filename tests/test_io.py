@@ -227,3 +227,16 @@ def test_html_body_fallback_drops_link_rows(tmp_path):
                  '<div class="bottom"><a href="/1">网站地图</a> | <a href="/2">联系我们</a></div></body></html>',
                  encoding="utf-8")
     assert load(p).raw == "青山镇2024年工作总结\n2024年，青山镇坚持稳中求进，详见附件。"
+
+
+def test_han_quality_counts_common_characters_exactly():
+    # The fast count (GB2312 by the codec, others looked up) equals a plain per-character count.
+    from govtext.io.decode import SAMPLE, common_han, han_quality
+
+    common = common_han()
+    samples = ["政府工作报告", "政府工作報告，鎔基堃", "abc，。", "", "䶮䶮㐀龘一", "ÕþÎñ¹¤×÷±¨¸æ",
+               "城东镇2023年度法治政府建设情况报告" * 400, "鎔" * (SAMPLE + 10)]
+    for text in samples:
+        han = [c for c in text[:SAMPLE] if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+        want = (len(han), sum(c in common for c in han) / len(han)) if han else (0, 0.0)
+        assert han_quality(text) == want, text[:20]
