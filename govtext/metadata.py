@@ -224,7 +224,7 @@ def place_from_title(title: str | None) -> str | None:
     m = rules()["place_stop"].search(t)
     head = t[: m.start()] if m else ""
     head = re.sub(r"(?:人民政府|政府)$", "", head).strip("（）() ")
-    if len(head) < 2 or not re.search(r"[\u4e00-\u9fff]$", head):
+    if len(head) < 2 or not "\u4e00" <= head[-1] <= "\u9fff":  # ends in a Chinese character
         return None
     return head
 

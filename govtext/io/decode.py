@@ -27,8 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# "[x][x]*" rather than "[x]+": a pattern that opens with a plain class lets re skip ahead.
-_NON_HAN_RUN = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf][^\u4e00-\u9fff\u3400-\u4dbf]*")
+_NON_HAN_RUN = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf]+")
 # Latin-1 letters and symbols typical of GBK/UTF-8 bytes read as cp1252/latin-1.
 _LATIN_JUNK = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # UTF-8 bytes of U+FFFD read as GBK: the well-known 锟斤拷 run.
