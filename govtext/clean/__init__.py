@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .chars import fix_spacing, normalise_chars
-from .layout import dedupe_pages, join_broken, split_header_glue, split_line_paragraphs, split_long, tidy
+from .layout import LONG_LINE, dedupe_pages, join_broken, split_header_glue, split_line_paragraphs, split_long, tidy
 from .residue import (
     cut_tail,
     drop_repeated_header,
@@ -43,7 +43,9 @@ _TITLE_LIKE = re.compile(r"(?:报告|总结|计划|要点|思路|打算)(?:[（(
 
 
 def _pieces(line: str) -> list[str]:
-    """A line without its inline residue, split where header parts or glued rows meet."""
+    """A tidy line without its inline residue, split where header parts or glued rows meet."""
+    if "会议上" not in line and strip_inline(line) == line:
+        return [line]  # the common case: nothing to strip, nothing to split (that needs 会议上)
     out = []
     for piece in strip_inline(line).split("\n"):
         out.extend(tidy(p) for p in split_header_glue(tidy(piece)))
@@ -79,10 +81,8 @@ def _join_number_breaks(text: str) -> str:
 def clean_text(raw: str) -> str:
     """Turn raw scraped text into the report text, one paragraph per line."""
     text = _join_number_breaks(normalise_chars(raw))
-    lines: list[str] = []
-    for line in text.split("\n"):
-        for part in split_line_paragraphs(line):
-            lines.append(tidy(part))
+    lines = [tidy(part) for line in text.split("\n")
+             for part in (split_line_paragraphs(line) if "\u3000\u3000" in line else (line,))]
     title = archiver_title(lines)
     lines = dedupe_pages(lines)
     lines = cut_tail(lines)
@@ -103,6 +103,11 @@ def clean_text(raw: str) -> str:
     out: list[str] = []
     for line in kept:
         if not line:
+            continue
+        if len(line) < LONG_LINE and "会议上" not in line:
+            # Kept lines are tidy, and split_long / split_header_glue leave such a line whole.
+            if not is_residue_line(line):
+                out.append(line)
             continue
         for long_part in split_long(line):
             for part in split_header_glue(tidy(long_part)):
