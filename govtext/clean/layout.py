@@ -57,7 +57,8 @@ def split_header_glue(line: str) -> list[str]:
 
 def split_line_paragraphs(line: str) -> list[str]:
     """Split a line at ideographic-space paragraph indents that follow a sentence end."""
-    if "\u3000\u3000" not in line:
+    # A break follows a sentence end, so the line's own indentation never holds one.
+    if "\u3000\u3000" not in line.lstrip(" \u3000"):
         return [line]
     return _PARA_IDEO.sub("\n", line).split("\n")
 
