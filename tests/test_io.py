@@ -235,7 +235,8 @@ def test_han_quality_counts_common_characters_exactly():
 
     common = common_han()
     samples = ["政府工作报告", "政府工作報告，鎔基堃", "abc，。", "", "䶮䶮㐀龘一", "ÕþÎñ¹¤×÷±¨¸æ",
-               "城东镇2023年度法治政府建设情况报告" * 400, "鎔" * (SAMPLE + 10)]
+               "城东镇2023年度法治政府建设情况报告" * 400, "鎔" * (SAMPLE + 10),
+               "&#20013;&#x4e2d;&中文 & 𠀀𪚥龘鎔", "Ａ１＆％，。、·—…€\ufffd\ud800"]
     for text in samples:
         han = [c for c in text[:SAMPLE] if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
         want = (len(han), sum(c in common for c in han) / len(han)) if han else (0, 0.0)
