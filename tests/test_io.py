@@ -241,3 +241,21 @@ def test_han_quality_counts_common_characters_exactly():
         han = [c for c in text[:SAMPLE] if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
         want = (len(han), sum(c in common for c in han) / len(han)) if han else (0, 0.0)
         assert han_quality(text) == want, text[:20]
+
+
+def test_gb2312_layout_that_han_quality_relies_on():
+    # One byte for ASCII only; two bytes >= 0xA1 otherwise, with a lead byte in B0-F7 exactly
+    # for the Han characters (U+4E00-9FFF, U+3400-4DBF).
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        try:
+            b = c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        han = "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+        if len(b) == 1:
+            assert cp < 0x80 and not han
+        else:
+            assert len(b) == 2 and min(b) >= 0xA1 and (0xB0 <= b[0] <= 0xF7) == han, hex(cp)
