@@ -44,10 +44,11 @@ _TITLE_LIKE = re.compile(r"(?:报告|总结|计划|要点|思路|打算)(?:[（(
 
 def _pieces(line: str) -> list[str]:
     """A tidy line without its inline residue, split where header parts or glued rows meet."""
-    if "会议上" not in line and strip_inline(line) == line:
+    stripped = strip_inline(line)
+    if stripped == line and "会议上" not in line:
         return [line]  # the common case: nothing to strip, nothing to split (that needs 会议上)
     out = []
-    for piece in strip_inline(line).split("\n"):
+    for piece in stripped.split("\n"):
         out.extend(tidy(p) for p in split_header_glue(tidy(piece)))
     return out
 
