@@ -106,7 +106,8 @@ def clean_text(raw: str) -> str:
         if not line:
             continue
         if len(line) < LONG_LINE and "会议上" not in line:
-            # Kept lines are tidy, and split_long / split_header_glue leave such a line whole.
+            # split_long / split_header_glue leave such a line whole, and it is tidy already
+            # (pieces are tidied; fix_spacing and join_broken never leave edge or double spaces).
             if not is_residue_line(line):
                 out.append(line)
             continue
