@@ -5,8 +5,9 @@
 >>> list(r.sections.title)
 ['工作成效', '下一步计划']
 
-Heavy dependencies (spaCy, scikit-learn, matplotlib) are imported only when
-the feature that needs them is used, so ``import govtext`` stays fast.
+Heavy dependencies (pandas, spaCy, scikit-learn, matplotlib) are imported only
+when the feature that needs them is used (pandas with the first table), so
+``import govtext`` and reading a report's text and metadata stay fast.
 """
 from __future__ import annotations
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # the tables' modules import pandas when a table is first computed
+    import pandas as pd
 
 META_KEYS = ("title", "place", "level", "year", "report_type", "publish_date", "source", "path")
 

@@ -200,3 +200,54 @@ def test_spaced_decimal_point_is_closed():
     from govtext.clean import clean_text
 
     assert clean_text("去年经济增长7 ．9 ％，物价上涨1 2 ％。") == "去年经济增长7.9 ％，物价上涨12 ％。"
+
+
+# Edge cases of the character and spacing passes, pinned to the outputs they had before those
+# passes were made faster (one fold pass, literal-first patterns, line-end replaces).
+@pytest.mark.parametrize("raw, want", [
+    ("１２．５％·3·4 a\r\n\rb\u2028c\x85d\u00a0e\u200bf\tg", "12.5％·3.4 a\n\nb\nc\nd ef g"),
+    ("一九九○年 二ＯＯ五年 ○号 Ｏ型 二○ ○○年", "一九九〇年 二OO五年 ○号 O型 二〇 〇〇年"),
+    ("3．5 ·5 5· 1·2．3", "3.5 ·5 5· 1.2.3"),
+])
+def test_normalise_chars_edge_cases(raw, want):
+    from govtext.clean.chars import normalise_chars
+
+    assert normalise_chars(raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("全年增长74.4 \n\n万亿元，完成目标。", "全年增长74.4万亿元，完成目标。"),
+    ("比上年提高5\n%。", "比上年提高5%。"),
+    ("其中\n万元户增加。", "其中\n万元户增加。"),  # no figure before the break: kept
+    ("共计12\n\n\n万人参加。", "共计12\n万人参加。"),  # two empty lines: not a link break
+])
+def test_number_breaks(raw, want):
+    assert clean_text(raw) == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("1 9 9 3 年3 月 5 日", "1993年3月5日"),
+    ("2024年 3月", "2024年3月"),
+    ("数值3 . 5 2", "数值3.5 2"),
+])
+def test_fix_spacing_edge_cases(line, want):
+    from govtext.clean.chars import fix_spacing
+
+    assert fix_spacing(line) == want
+
+
+def test_paragraph_split_needs_a_sentence_end_not_indentation():
+    from govtext.clean.layout import split_line_paragraphs
+
+    assert split_line_paragraphs("\u3000\u3000一、概况。\u3000\u3000二、成效") == ["\u3000\u3000一、概况。", "二、成效"]
+    assert split_line_paragraphs("\u3000\u3000只有缩进的一行。") == ["\u3000\u3000只有缩进的一行。"]
+    assert split_line_paragraphs("文字。 \u3000\u3000 下一段") == ["文字。", "下一段"]
+
+
+def test_suffix_residue_needs_the_space_it_starts_with():
+    from govtext.clean.residue import strip_inline
+
+    body = "全年化解矛盾纠纷十八件，" * 20
+    assert strip_inline(body + " 来源：新华社") == body
+    assert strip_inline(body + " 附件下载") == body
+    assert strip_inline(body + "来源：新华社") == body + "来源：新华社"

@@ -32,3 +32,13 @@ def test_notebook_display_is_light():
 def test_spacy_loads_only_when_asked():
     loaded = _loaded_after("import govtext\nd = govtext.to_spacy(govtext.read(text='全年新增就业1200人。'))")
     assert "spacy" in loaded and "matplotlib" not in loaded
+
+
+def test_reading_a_report_without_tables_does_not_load_pandas():
+    # Text and metadata need no DataFrame: pandas is imported when a table is first computed.
+    code = ("import sys, govtext\n"
+            "r = govtext.read(text='城东镇2023年度法治政府建设情况报告\\n一、主要举措\\n化解纠纷5件。')\n"
+            "assert r.meta['place'] == '城东镇' and 'pandas' not in sys.modules\n"
+            "r.sections\n"
+            "assert 'pandas' in sys.modules")
+    assert _loaded_after(code) == []

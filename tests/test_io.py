@@ -227,3 +227,35 @@ def test_html_body_fallback_drops_link_rows(tmp_path):
                  '<div class="bottom"><a href="/1">网站地图</a> | <a href="/2">联系我们</a></div></body></html>',
                  encoding="utf-8")
     assert load(p).raw == "青山镇2024年工作总结\n2024年，青山镇坚持稳中求进，详见附件。"
+
+
+def test_han_quality_counts_common_characters_exactly():
+    # The fast count (GB2312 by the codec, others looked up) equals a plain per-character count.
+    from govtext.io.decode import SAMPLE, common_han, han_quality
+
+    common = common_han()
+    samples = ["政府工作报告", "政府工作報告，鎔基堃", "abc，。", "", "䶮䶮㐀龘一", "ÕþÎñ¹¤×÷±¨¸æ",
+               "城东镇2023年度法治政府建设情况报告" * 400, "鎔" * (SAMPLE + 10),
+               "&#20013;&#x4e2d;&中文 & 𠀀𪚥龘鎔", "Ａ１＆％，。、·—…€\ufffd\ud800"]
+    for text in samples:
+        han = [c for c in text[:SAMPLE] if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+        want = (len(han), sum(c in common for c in han) / len(han)) if han else (0, 0.0)
+        assert han_quality(text) == want, text[:20]
+
+
+def test_gb2312_layout_that_han_quality_relies_on():
+    # One byte for ASCII only; two bytes >= 0xA1 otherwise, with a lead byte in B0-F7 exactly
+    # for the Han characters (U+4E00-9FFF, U+3400-4DBF).
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        try:
+            b = c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        han = "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+        if len(b) == 1:
+            assert cp < 0x80 and not han
+        else:
+            assert len(b) == 2 and min(b) >= 0xA1 and (0xB0 <= b[0] <= 0xF7) == han, hex(cp)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .chars import fix_spacing, normalise_chars
-from .layout import dedupe_pages, join_broken, split_header_glue, split_line_paragraphs, split_long, tidy
+from .layout import LONG_LINE, dedupe_pages, join_broken, split_header_glue, split_line_paragraphs, split_long, tidy
 from .residue import (
     cut_tail,
     drop_repeated_header,
@@ -43,25 +43,47 @@ _TITLE_LIKE = re.compile(r"(?:报告|总结|计划|要点|思路|打算)(?:[（(
 
 
 def _pieces(line: str) -> list[str]:
-    """A line without its inline residue, split where header parts or glued rows meet."""
+    """A tidy line without its inline residue, split where header parts or glued rows meet."""
+    stripped = strip_inline(line)
+    if stripped == line and "会议上" not in line:
+        return [line]  # the common case: nothing to strip, nothing to split (that needs 会议上)
     out = []
-    for piece in strip_inline(line).split("\n"):
+    for piece in stripped.split("\n"):
         out.extend(tidy(p) for p in split_header_glue(tidy(piece)))
     return out
 
 
 # A wiki link that split a figure from its magnitude: "74.4" / (empty line) / "万亿元，增长…".
-_NUMBER_BREAK = re.compile(
-    r"(?<=\d)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=(?:万亿|亿|万)[元人户吨千公平亩个件辆家台头]|%|％|个百分点)")
+# The pattern starts at the line end (a fast literal scan); the digit before is checked in Python.
+_NUMBER_BREAK = re.compile(r"\n(?:[ \t]*\n)?[ \t]*(?=(?:万亿|亿|万)[元人户吨千公平亩个件辆家台头]|%|％|个百分点)")
+
+
+def _join_number_breaks(text: str) -> str:
+    """Remove a line break (and an empty line) between a figure and its magnitude.
+
+    >>> _join_number_breaks("增长74.4 \\n\\n万亿元，比上年\\n万元户")
+    '增长74.4万亿元，比上年\\n万元户'
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _NUMBER_BREAK.finditer(text):
+        start = m.start()
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1].isdecimal():  # what `\d` matches
+            out.append(text[pos:start])
+            pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def clean_text(raw: str) -> str:
     """Turn raw scraped text into the report text, one paragraph per line."""
-    text = _NUMBER_BREAK.sub("", normalise_chars(raw))
-    lines: list[str] = []
-    for line in text.split("\n"):
-        for part in split_line_paragraphs(line):
-            lines.append(tidy(part))
+    text = _join_number_breaks(normalise_chars(raw))
+    lines = [tidy(part) for line in text.split("\n")
+             for part in (split_line_paragraphs(line) if "\u3000\u3000" in line else (line,))]
     title = archiver_title(lines)
     lines = dedupe_pages(lines)
     lines = cut_tail(lines)
@@ -82,6 +104,12 @@ def clean_text(raw: str) -> str:
     out: list[str] = []
     for line in kept:
         if not line:
+            continue
+        if len(line) < LONG_LINE and "会议上" not in line:
+            # split_long / split_header_glue leave such a line whole, and it is tidy already
+            # (pieces are tidied; fix_spacing and join_broken never leave edge or double spaces).
+            if not is_residue_line(line):
+                out.append(line)
             continue
         for long_part in split_long(line):
             for part in split_header_glue(tidy(long_part)):

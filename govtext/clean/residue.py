@@ -29,27 +29,68 @@ def rules() -> dict[str, Any]:
     strip_anchors = lambda x: x[1:] if x.startswith("^") else x  # noqa: E731
     lines_all = re.compile("|".join(f"(?:{strip_anchors(x).removesuffix('$')})" for x in raw["line_patterns"]))
     signals_all = re.compile("|".join(f"(?P<s{i}>{x})" for i, x in enumerate(raw["multi_label_signals"])))
-    captions_all = re.compile("|".join(f"(?:{x})" for x in raw["caption_patterns"]))
+    # The same alternation without named groups (the parser then inlines them, so re can skip
+    # ahead to a signal's first character): it counts matches, a bound on distinct signals.
+    signals_any = re.compile("|".join(f"(?:{x})" for x in raw["multi_label_signals"]))
     return {
         "lines_all": lines_all,
         "signals_all": signals_all,
-        "captions_all": captions_all,
+        "signals_any": signals_any,
+        # Tested one by one: each opens with a few literal characters that re scans for quickly,
+        # which their alternation would not.
+        "captions": comp(raw["caption_patterns"]),
         "max_line": raw["max_line_chars"],
         "max_caption": raw["max_caption_chars"],
         "tail_max_chars": raw["tail_max_chars"],
         "tail_max_share": raw["tail_max_share"],
         "widgets": frozenset(raw["widget_lines"]),
-        "lines": comp(raw["line_patterns"]),
-        "signals": comp(raw["multi_label_signals"]),
         "signal_min": raw["multi_label_min"],
-        "captions": comp(raw["caption_patterns"]),
         "inline": comp(raw["inline_patterns"]),
         "prefix": comp(raw["line_prefix_patterns"]),
-        "suffix": comp(raw["line_suffix_patterns"]),
-        "tail": comp(raw["tail_markers"]),
+        "suffix": [(re.compile(x), _needs_space(x)) for x in raw["line_suffix_patterns"]],
+        "tail_all": re.compile("|".join(f"(?:{x})" for x in raw["tail_markers"])),
         "labels": frozenset(raw["label_lines"]),
         "seps": frozenset(raw["crumb_separators"]),
     }
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the regex ``pattern`` has an alternation ``|`` outside every group."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # skip a character class; a leading ^ and ] are part of it
+            i += 1
+            i += pattern[i:i + 1] == "^"
+            i += pattern[i:i + 1] == "]"
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _needs_space(pattern: str) -> bool:
+    """True when every match starts with whitespace (the pattern opens with ``\\s`` or ``\\s+``).
+
+    >>> _needs_space(r"\\s+附件下载\\s*$"), _needs_space(r"\\s*附件下载$"), _needs_space(r"\\s+附件|下载")
+    (True, False, False)
+    """
+    return pattern.startswith("\\s") and not pattern.startswith(("\\s*", "\\s?", "\\s{0", "\\s{,")) \
+        and not _top_level_bar(pattern)
+
+
+def _has_space(line: str) -> bool:
+    """Whether ``line`` holds a character ``\\s`` matches: every one but the space is unprintable."""
+    return " " in line or not line.isprintable()
 
 
 def is_residue_line(line: str) -> bool:
@@ -70,9 +111,10 @@ def _short_residue(s: str) -> bool:
     if len(s) <= r["max_line"]:
         if r["lines_all"].fullmatch(s):
             return True
-        if len({m.lastgroup for m in r["signals_all"].finditer(s)}) >= r["signal_min"]:
+        if len(r["signals_any"].findall(s)) >= r["signal_min"] \
+                and len({m.lastgroup for m in r["signals_all"].finditer(s)}) >= r["signal_min"]:
             return True
-    return bool(r["captions_all"].search(s))
+    return any(p.search(s) for p in r["captions"])
 
 
 def strip_inline(line: str) -> str:
@@ -87,15 +129,18 @@ def strip_inline(line: str) -> str:
                 keep = m.groupdict().get("keep")
                 line = (keep + "\n" if keep else "") + line[m.end():]
                 break
-        for p in r["suffix"]:
-            line = p.sub("", line, count=1)
+        # Most suffix rules open with whitespace: skip them on a line that has none (a fast test).
+        spaced = _has_space(line)
+        for p, needs_space in r["suffix"]:
+            if spaced or not needs_space:
+                line = p.sub("", line, count=1)
     return line
 
 
 def cut_tail(lines: list[str]) -> list[str]:
     """Drop the page footer: from the first footer marker in the text's short last part to the end."""
     r = rules()
-    total = sum(len(l) for l in lines)
+    total = sum(map(len, lines))
     allowed = min(r["tail_max_chars"], max(r["tail_max_share"] * total, 400))
     acc = 0
     cut = None
@@ -104,10 +149,10 @@ def cut_tail(lines: list[str]) -> list[str]:
         if acc > allowed:
             break
         s = lines[i].strip()
-        if s and any(p.match(s) for p in r["tail"]):
+        if s and r["tail_all"].match(s):
             cut = i
     # The footer is never the first half of the text (a short page's header has 来源/时间 rows too).
-    if cut is None or sum(len(l) for l in lines[:cut]) < total / 2:
+    if cut is None or sum(map(len, lines[:cut])) < total / 2:
         return lines
     # Link titles just above a related-links footer (历年…报告 above 相关链接) go with it.
     k, moved = cut, 0

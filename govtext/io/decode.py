@@ -12,10 +12,9 @@ charset-normalizer's best guess, accepted only when it passes the same check.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import codecs
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..errors import BinaryFileError, MojibakeError
@@ -28,7 +27,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 # Latin-1 letters and symbols typical of GBK/UTF-8 bytes read as cp1252/latin-1.
 _LATIN_JUNK = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # UTF-8 bytes of U+FFFD read as GBK: the well-known 锟斤拷 run.
@@ -67,18 +65,33 @@ def common_han() -> frozenset[str]:
 # Characters examined for the encoding checks: a few thousand tell mojibake from text as
 # surely as the whole file does, at a fraction of the cost on multi-megabyte inputs.
 SAMPLE = 6000
+_CHAR_REF = re.compile(rb"&#(\d+);")
+_ASCII = bytes(range(0x80))
+_HAN_LEADS = bytes(range(0xB0, 0xF8))
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
 def han_quality(text: str, sample: int = SAMPLE) -> tuple[int, float]:
     """(number of Han characters, share of them that are common) in a sample of ``text``."""
-    s = text[:sample]
-    han = _HAN.findall(s)
-    if not han:
+    # Counted by the GB2312 codec, in C: it writes ASCII as one byte and every other character it
+    # has as two bytes >= 0xA1, a Han character (and only a Han one) with a lead byte B0-F7, and
+    # all of those are common. Characters it lacks come out as &#N; (a literal & is blanked
+    # first), to be looked up one by one. With the ASCII bytes dropped, every other byte is a lead.
+    encoded = text[:sample].replace("&", " ").encode("gb2312", "xmlcharrefreplace")
+    leads = encoded.translate(None, _ASCII)[::2]
+    gb_han = len(leads) - len(leads.translate(None, _HAN_LEADS))
+    others = [c for c in map(chr, map(int, _CHAR_REF.findall(encoded))) if _is_han(c)]
+    han_n = gb_han + len(others)
+    if not han_n:
         return 0, 0.0
+    if not others:
+        return han_n, 1.0
     common = common_han()
-    # Count distinct characters once: a report repeats a few thousand characters many times.
-    hits = sum(n for c, n in Counter(han).items() if c in common)
-    return len(han), hits / len(han)
+    hits = gb_han + sum(n for c, n in Counter(others).items() if c in common)
+    return han_n, hits / han_n
 
 
 def mojibake_reason(text: str) -> str | None:
@@ -98,8 +111,7 @@ def mojibake_reason(text: str) -> str | None:
     if len(_KUNKIN.findall(s)) >= 2:
         return "it holds 锟斤拷-style garbage (bytes decoded twice)"
     han_n, common = han_quality(s)
-    junk = len(_LATIN_JUNK.findall(s))
-    if junk > 0.2 * n and han_n < 0.3 * n:
+    if han_n < 0.3 * n and len(_LATIN_JUNK.findall(s)) > 0.2 * n:
         return "its characters are Latin-1 symbols where Chinese text was expected (mojibake)"
     if han_n >= 20 and common < 0.6:
         return "its Chinese characters are mostly rare ones (wrong encoding: mojibake)"
