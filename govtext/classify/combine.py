@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, evidence_matrix, plan_year, role_prior, strong_match
+from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, evidence_matrix, plan_year, role_prior, strong_matches
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
@@ -87,32 +87,34 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
+    hits = strong_matches(texts, rtype, next_year, roles)
+    # plain Python floats and ints: the loop below indexes no numpy arrays
+    rows, best = p.tolist(), p.argmax(axis=1).tolist()
     labels, scores, sources = [], [], []
-    for i, (t, role) in enumerate(zip(texts, roles)):
+    for i, (t, role, hit) in enumerate(zip(texts, roles, hits)):
+        if hit is not None:  # (never for a blank text)
+            lab, name = hit
+            if _split and name in SPLIT_RULES and len(t) > w.long_other:
+                mixed = _by_sentences(t, priors[i], meta, m, w)
+                if mixed is not None:
+                    labels.append(mixed[0])
+                    scores.append(mixed[1])
+                    sources.append("sentences")
+                    continue
+            labels.append(lab)
+            scores.append(round(float(max(w.strong_floor, rows[i][LABEL_INDEX[lab]])), 4))
+            sources.append(f"cue:{name}")
+            continue
         if not t.strip():  # nothing to read: the prior alone
             k = int(priors[i].argmax())
             labels.append(LABELS[k])
             scores.append(round(float(priors[i, k]), 4))
             sources.append("role")
             continue
-        hit = strong_match(t, rtype, next_year, role)
-        if hit is not None and _split and hit[1] in SPLIT_RULES and len(t) > w.long_other:
-            mixed = _by_sentences(t, priors[i], meta, m, w)
-            if mixed is not None:
-                labels.append(mixed[0])
-                scores.append(mixed[1])
-                sources.append("sentences")
-                continue
-        if hit is not None:
-            lab, name = hit
-            labels.append(lab)
-            scores.append(round(float(max(w.strong_floor, p[i, LABEL_INDEX[lab]])), 4))
-            sources.append(f"cue:{name}")
-            continue
-        k = int(p[i].argmax())
+        k = best[i]
         lab = LABELS[k]
         labels.append(lab)
-        scores.append(round(float(p[i, k]), 4))
+        scores.append(round(rows[i][k], 4))
         if role in CLEAR_ROLES and ROLE_LABEL[role] == lab:
             sources.append("role")
         elif m is not None:

@@ -115,10 +115,21 @@ def plan_year(meta: Mapping | None) -> int | None:
 PLAN_ROLES = frozenset({"plans", "targets", "self_building"})
 
 
+def _re_parser():
+    """(constants, parser) of the stdlib's own regular-expression parser."""
+    try:
+        from re import _constants, _parser
+    except ImportError:  # Python 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _constants, _parser
+
+
 @lru_cache(maxsize=512)
-def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+def required_literals(pattern: str, flags: int = 0, most: int = 8) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains (derived from its parse tree),
-    or None when nothing useful is known. A cheap ``in`` test on them skips most searches.
+    or None when nothing useful is known (or more than ``most`` strings would be needed).
+    A cheap ``in`` test on them skips most searches.
 
     >>> required_literals("(表示|致以)(最)?(衷心|诚挚)(的)?(感谢|谢意)")
     ('致以', '表示')
@@ -126,7 +137,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     (('下一步', '今后'), ('存在',))
     """
     try:
-        from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
+        C, _parser = _re_parser()  # noqa: N806
         tree = _parser.parse(pattern, flags)
     except Exception:  # regex-only syntax, or a parser this Python does not have
         return None
@@ -161,7 +172,62 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
 
     got = req(tree)
-    return tuple(sorted(got)) if got and len(got) <= 8 else None
+    return tuple(sorted(got)) if got and len(got) <= most else None
+
+
+# Texts are scanned together, joined by a character they do not hold: one regex call per report
+# instead of one per paragraph. A match that cannot hold the separator (see _sep_safe) falls
+# inside one text, and the scan restarts at each text's start just as it would on that text alone.
+SEP = "\x00"
+
+
+def _join(texts: Sequence[str]) -> str | None:
+    """``texts`` joined by SEP, or None when one of them holds SEP itself."""
+    joined = SEP.join(texts)
+    return joined if joined.count(SEP) == len(texts) - 1 else None
+
+
+@lru_cache(maxsize=64)
+def _sep_safe(pattern: str) -> bool:
+    """True when every match of ``pattern`` is found the same in a text alone and in SEP-joined
+    texts: it matches no empty string, reads no context (anchors, look-arounds) and no element
+    of it can match SEP (no ``.``, no negated class)."""
+    try:
+        C, _parser = _re_parser()  # noqa: N806
+        tree = _parser.parse(pattern)
+    except Exception:
+        return False
+    sep = ord(SEP)
+    safe_cats = {C.CATEGORY_DIGIT, C.CATEGORY_WORD, C.CATEGORY_SPACE}
+
+    def ok(items) -> bool:
+        for op, av in items:
+            if op is C.LITERAL:
+                good = av != sep
+            elif op is C.IN:
+                good = all((o is C.LITERAL and v != sep) or (o is C.RANGE and not v[0] <= sep <= v[1])
+                           or (o is C.CATEGORY and v in safe_cats) for o, v in av)
+            elif op is C.CATEGORY:
+                good = av in safe_cats
+            elif op is C.SUBPATTERN:
+                good = ok(av[-1])
+            elif op is C.BRANCH:
+                good = all(ok(b) for b in av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                good = ok(av[2])
+            else:  # anchors, look-arounds, any character, negated classes, back-references …
+                good = False
+            if not good:
+                return False
+        return True
+
+    return tree.getwidth()[0] > 0 and ok(tree)
+
+
+def _starts(texts: Sequence[str]) -> np.ndarray:
+    """Offset of each text in ``SEP.join(texts)``."""
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    return ends - ends[:1] if len(texts) else ends  # ends[j-1] = start of text j; text 0 at 0
 
 
 @lru_cache(maxsize=16)
@@ -171,41 +237,91 @@ def _strong_rules(report_type: str | None) -> tuple[tuple, tuple]:
     return rules, tuple(sorted({r.max_len for r in rules if r.max_len is not None}))
 
 
+def _rule_literals(rule: StrongRule) -> tuple[str, ...] | None:
+    """Strings one of which every match of the rule contains (None: unknown, always try the rule).
+    Derived with re's parser, so only for rules that re runs (regex syntax may differ)."""
+    if not isinstance(rule.pattern, re.Pattern):
+        return None
+    return required_literals(rule.pattern.pattern, re.M, 64)
+
+
+@lru_cache(maxsize=16)
+def _prefilter(report_type: str | None) -> tuple:
+    """(pattern, bits): ``pattern`` finds SEP and every rule's required literals, longest first;
+    ``bits[found]`` is the set of rules (bit i = rule i) worth trying where ``found`` was found
+    (-1 for SEP). A literal hides another that overlaps it (the scan moves on past a match), so
+    it stands for those too: the set is never smaller than the rules whose literal is present."""
+    rules = _strong_rules(report_type)[0]
+    need: dict[str, int] = {}
+    for i, r in enumerate(rules):
+        for lit in _rule_literals(r) or ():
+            need[lit] = need.get(lit, 0) | 1 << i
+    lits = sorted((x for x in need if SEP not in x), key=lambda x: (-len(x), x))
+    bits = {SEP: -1}
+    for a in lits:
+        bits[a] = 0
+        for b in lits:  # b inside a, or a proper suffix of a starting b
+            if b in a or any(b.startswith(a[k:]) for k in range(1, len(a))):
+                bits[a] |= need[b]
+    pattern = re.compile("|".join(map(re.escape, [SEP] + lits)))
+    return pattern, bits
+
+
 @lru_cache(maxsize=256)
 def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple:
     """The rules to try on a paragraph of length >= ``min_len`` (one bucket between two distinct
-    ``max_len`` limits), as plain tuples: the hot loop reads no attributes and tests no limits."""
-    out = []
-    for r in _strong_rules(report_type)[0]:
+    ``max_len`` limits): (rule by bit, bits of rules with literals, bits of rules without), each
+    rule as a plain tuple, so the hot loop reads no attributes and tests no limits."""
+    by_bit, with_lits, always = {}, 0, 0
+    for i, r in enumerate(_strong_rules(report_type)[0]):
         if r.max_len is not None and min_len > r.max_len:
             continue
         head = r.head_in_plans if r.head_in_plans and in_plans else r.head
-        # derived with re's parser, so only for rules that re runs (regex syntax may differ)
-        needs = required_literals(r.pattern.pattern, re.M) if isinstance(r.pattern, re.Pattern) else None
-        out.append((head, needs, r.pattern.search, r.min_share,
-                    r.requires.search if r.requires is not None else None, r.label, r.name))
-    return tuple(out)
+        needs = _rule_literals(r)
+        if needs is None or SEP in "".join(needs):
+            always |= 1 << i
+            needs = None
+        else:
+            with_lits |= 1 << i
+        by_bit[1 << i] = (head, needs, r.pattern.search, r.min_share,
+                          r.requires.search if r.requires is not None else None, r.label, r.name)
+    return by_bit, with_lits, always
 
 
-def strong_match(text: str, report_type: str | None = None, next_year: int | None = None,
-                 role: str | None = None) -> tuple[str, str] | None:
-    """The (label, rule name) of the first strong rule that fires on a paragraph, or None.
-    ``next_year`` (see :func:`plan_year`) enables the rule "opens with the plan year → plan".
+def _literal_bits(texts: Sequence[str], report_type: str | None) -> list[int]:
+    """Per text, the rules (bit set) whose required literals may occur in it; one scan of all."""
+    pattern, bits = _prefilter(report_type)
+    joined = _join(texts) if len(texts) > 1 else None
+    if joined is None:  # one text (or SEP inside one): scan them one by one
+        return [_bits_of(pattern.findall(t), bits) for t in texts]
+    out, acc = [], 0
+    for b in map(bits.__getitem__, pattern.findall(joined)):
+        if b < 0:  # SEP: the next text starts
+            out.append(acc)
+            acc = 0
+        else:
+            acc |= b
+    out.append(acc)
+    return out
 
-    >>> strong_match("下一步，我们将继续加强法治宣传。", "fzzf")
-    ('plan', 'next_step')
-    >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
-    ('plan', 'plan_year')
-    """
-    body = text.strip()
+
+def _bits_of(found: list[str], bits: dict) -> int:
+    acc = 0
+    for x in found:
+        acc |= max(bits[x], 0)
+    return acc
+
+
+def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None:
+    """The (label, name) of the first rule of ``plan`` that fires on ``body``, trying only rules
+    without literals or whose literals ``lit_bits`` says may be present."""
+    by_bit, with_lits, always = plan
+    todo = (lit_bits & with_lits) | always
     n = len(body)
-    if not n:
-        return None
-    limits = _strong_rules(report_type)[1]
-    k = bisect_left(limits, n)  # rules whose max_len is below n are left out of this bucket
-    min_len = limits[k - 1] + 1 if k else 0
-    for head, needs, search, min_share, requires, label, name in _strong_plan(report_type, role in PLAN_ROLES,
-                                                                              min_len):
+    while todo:
+        bit = todo & -todo  # lowest bit first: the rules' order in the cue file
+        todo ^= bit
+        head, needs, search, min_share, requires, label, name = by_bit[bit]
         hay = body[:head] if head else body
         if needs is not None:  # no required literal, no match: skip the search
             for lit in needs:
@@ -221,10 +337,51 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
         if requires is not None and not requires(body, m.start()):
             continue
         return label, name
+    return None
+
+
+def _strong_one(text: str, report_type: str | None, next_year: int | None, role: str | None,
+                lit_bits: int) -> tuple[str, str] | None:
+    body = text.strip()
+    n = len(body)
+    if not n:
+        return None
+    limits = _strong_rules(report_type)[1]
+    k = bisect_left(limits, n)  # rules whose max_len is below n are left out of this bucket
+    hit = _first_rule(body, _strong_plan(report_type, role in PLAN_ROLES, limits[k - 1] + 1 if k else 0),
+                      lit_bits)
+    if hit is not None:
+        return hit
     if next_year is not None and body.startswith(f"{next_year}年"):
         if load_cues().time["plan_open_requires"].search(body[:80]):
             return "plan", "plan_year"
     return None
+
+
+def strong_match(text: str, report_type: str | None = None, next_year: int | None = None,
+                 role: str | None = None) -> tuple[str, str] | None:
+    """The (label, rule name) of the first strong rule that fires on a paragraph, or None.
+    ``next_year`` (see :func:`plan_year`) enables the rule "opens with the plan year → plan".
+
+    >>> strong_match("下一步，我们将继续加强法治宣传。", "fzzf")
+    ('plan', 'next_step')
+    >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
+    ('plan', 'plan_year')
+    """
+    return _strong_one(text, report_type, next_year, role, _literal_bits([text], report_type)[0])
+
+
+def strong_matches(texts: Sequence[str], report_type: str | None = None, next_year: int | None = None,
+                   roles: Sequence[str | None] | None = None) -> list[tuple[str, str] | None]:
+    """:func:`strong_match` of every text (``roles``: one per text), the literals of all found
+    in one scan.
+
+    >>> strong_matches(["各位代表：", "全年完成投资5亿元。"], "gwr")
+    [('other', 'greeting'), None]
+    """
+    roles = [None] * len(texts) if roles is None else roles
+    return [_strong_one(t, report_type, next_year, role, bits)
+            for t, role, bits in zip(texts, roles, _literal_bits(texts, report_type))]
 
 
 def weak_evidence(text: str) -> np.ndarray:
