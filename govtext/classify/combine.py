@@ -17,7 +17,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, evidence_matrix, plan_year, role_prior, strong_matches
+from .cues import (LABEL_INDEX, LABELS, ROLE_LABEL, TextScan, evidence_matrix, plan_year, role_prior,
+                   strong_matches)
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
@@ -57,9 +58,10 @@ def resolve_model(model):
 
 
 def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
-                w: Weights = WEIGHTS) -> np.ndarray:
-    """Rules-only log scores (n, 4): role prior plus weighted cue and time evidence."""
-    ev = evidence_matrix(texts, meta)
+                w: Weights = WEIGHTS, scan: TextScan | None = None) -> np.ndarray:
+    """Rules-only log scores (n, 4): role prior plus weighted cue and time evidence
+    (``scan``: a :class:`~govtext.classify.cues.TextScan` of the texts, if the caller has one)."""
+    ev = evidence_matrix(texts, meta, scan)
     return w.prior * np.log(priors) + w.cues * ev
 
 
@@ -80,14 +82,15 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
         return [], [], []
     if priors is None:
         priors = np.array([role_prior(r, rtype) for r in roles])
-    z = rule_logits(texts, priors, meta, w)
+    scan = TextScan(texts)  # the cue words of all texts, found once for the evidence and the rules
+    z = rule_logits(texts, priors, meta, w, scan)
     m = resolve_model(model)
     if m is not None:
         z = z + w.model * np.log(m.proba_for(texts, LABELS))
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
-    hits = strong_matches(texts, rtype, next_year, roles)
+    hits = strong_matches(texts, rtype, next_year, roles, scan)
     # plain Python floats and ints: the loop below indexes no numpy arrays
     rows, best = p.tolist(), p.argmax(axis=1).tolist()
     labels, scores, sources = [], [], []

@@ -22,6 +22,8 @@ import numpy as np
 import re
 import regex
 
+from .wordscan import WordSet, codes_of
+
 LABELS: tuple[str, ...] = ("achievement", "shortcoming", "plan", "other")
 LABEL_INDEX = {lab: i for i, lab in enumerate(LABELS)}
 
@@ -175,9 +177,8 @@ def required_literals(pattern: str, flags: int = 0, most: int = 8) -> tuple[str,
     return tuple(sorted(got)) if got and len(got) <= most else None
 
 
-# Texts are scanned together, joined by a character they do not hold: one regex call per report
-# instead of one per paragraph. A match that cannot hold the separator (see _sep_safe) falls
-# inside one text, and the scan restarts at each text's start just as it would on that text alone.
+# Texts are read together: joined by a character they do not hold, their cue words are found in
+# one pass (wordscan.py) and their year words by one regex call, instead of one call per paragraph.
 SEP = "\x00"
 
 
@@ -187,47 +188,49 @@ def _join(texts: Sequence[str]) -> str | None:
     return joined if joined.count(SEP) == len(texts) - 1 else None
 
 
-@lru_cache(maxsize=64)
-def _sep_safe(pattern: str) -> bool:
-    """True when every match of ``pattern`` is found the same in a text alone and in SEP-joined
-    texts: it matches no empty string, reads no context (anchors, look-arounds) and no element
-    of it can match SEP (no ``.``, no negated class)."""
-    try:
-        C, _parser = _re_parser()  # noqa: N806
-        tree = _parser.parse(pattern)
-    except Exception:
-        return False
-    sep = ord(SEP)
-    safe_cats = {C.CATEGORY_DIGIT, C.CATEGORY_WORD, C.CATEGORY_SPACE}
-
-    def ok(items) -> bool:
-        for op, av in items:
-            if op is C.LITERAL:
-                good = av != sep
-            elif op is C.IN:
-                good = all((o is C.LITERAL and v != sep) or (o is C.RANGE and not v[0] <= sep <= v[1])
-                           or (o is C.CATEGORY and v in safe_cats) for o, v in av)
-            elif op is C.CATEGORY:
-                good = av in safe_cats
-            elif op is C.SUBPATTERN:
-                good = ok(av[-1])
-            elif op is C.BRANCH:
-                good = all(ok(b) for b in av[1])
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                good = ok(av[2])
-            else:  # anchors, look-arounds, any character, negated classes, back-references …
-                good = False
-            if not good:
-                return False
-        return True
-
-    return tree.getwidth()[0] > 0 and ok(tree)
+def _text_of(starts: np.ndarray, positions) -> np.ndarray:
+    """Index of the text each position of the joined texts falls in."""
+    return np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right") - 1
 
 
-def _starts(texts: Sequence[str]) -> np.ndarray:
-    """Offset of each text in ``SEP.join(texts)``."""
-    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
-    return ends - ends[:1] if len(texts) else ends  # ends[j-1] = start of text j; text 0 at 0
+class TextScan:
+    """The texts of one call, joined once, with every word of the cue vocabulary found in them
+    (shared by the strong-rule pre-check and the cue evidence)."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = list(texts)
+        self.joined = _join(self.texts)
+        step = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts)) + 1
+        self.starts = np.cumsum(step) - step  # offset of each text in ``joined``
+        self._words: tuple | None = None
+
+    @property
+    def words(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(positions, word ids, text index) of every occurrence of every vocabulary word, sorted
+        by position, longer words first; None when the texts cannot be joined."""
+        if self._words is None and self.joined is not None and _vocabulary() is not None:
+            pos, wid = _vocabulary().find(codes_of(self.joined))
+            self._words = pos, wid, _text_of(self.starts, pos)
+        return self._words
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> WordSet | None:
+    """Every word the fast paths look for: weak cue words, the strong rules' required literals,
+    the time words' required literals (None if a weak cue word holds SEP)."""
+    cues = load_cues()
+    weak = [w for wts in cues.weak_weights for w in wts]
+    if any(SEP in w for w in weak):
+        return None
+    lits = [x for r in cues.strong for x in _rule_literals(r) or ()]
+    lits += [x for p in cues.time.values() if isinstance(p, re.Pattern)
+             for x in required_literals(p.pattern, 0, 64) or ()]
+    return WordSet(list(dict.fromkeys(weak + [x for x in lits if SEP not in x])))
+
+
+def _word_ids(words: Sequence[str]) -> np.ndarray:
+    index = {w: i for i, w in enumerate(_vocabulary().words)}
+    return np.array([index[w] for w in words], dtype=np.int64)
 
 
 @lru_cache(maxsize=16)
@@ -242,29 +245,22 @@ def _rule_literals(rule: StrongRule) -> tuple[str, ...] | None:
     Derived with re's parser, so only for rules that re runs (regex syntax may differ)."""
     if not isinstance(rule.pattern, re.Pattern):
         return None
-    return required_literals(rule.pattern.pattern, re.M, 64)
+    needs = required_literals(rule.pattern.pattern, re.M, 64)
+    return None if needs is None or any(SEP in x for x in needs) else needs
 
 
 @lru_cache(maxsize=16)
-def _prefilter(report_type: str | None) -> tuple:
-    """(pattern, bits): ``pattern`` finds SEP and every rule's required literals, longest first;
-    ``bits[found]`` is the set of rules (bit i = rule i) worth trying where ``found`` was found
-    (-1 for SEP). A literal hides another that overlaps it (the scan moves on past a match), so
-    it stands for those too: the set is never smaller than the rules whose literal is present."""
+def _strong_word_bits(report_type: str | None) -> np.ndarray | None:
+    """By vocabulary word: the rules (bit i = rule i of the report type) that need it."""
     rules = _strong_rules(report_type)[0]
-    need: dict[str, int] = {}
+    if _vocabulary() is None or len(rules) > 62:
+        return None
+    bits = np.zeros(len(_vocabulary().words), dtype=np.int64)
     for i, r in enumerate(rules):
-        for lit in _rule_literals(r) or ():
-            need[lit] = need.get(lit, 0) | 1 << i
-    lits = sorted((x for x in need if SEP not in x), key=lambda x: (-len(x), x))
-    bits = {SEP: -1}
-    for a in lits:
-        bits[a] = 0
-        for b in lits:  # b inside a, or a proper suffix of a starting b
-            if b in a or any(b.startswith(a[k:]) for k in range(1, len(a))):
-                bits[a] |= need[b]
-    pattern = re.compile("|".join(map(re.escape, [SEP] + lits)))
-    return pattern, bits
+        needs = _rule_literals(r)
+        if needs is not None:
+            bits[_word_ids(needs)] |= 1 << i
+    return bits
 
 
 @lru_cache(maxsize=256)
@@ -278,9 +274,8 @@ def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple
             continue
         head = r.head_in_plans if r.head_in_plans and in_plans else r.head
         needs = _rule_literals(r)
-        if needs is None or SEP in "".join(needs):
+        if needs is None:
             always |= 1 << i
-            needs = None
         else:
             with_lits |= 1 << i
         by_bit[1 << i] = (head, needs, r.pattern.search, r.min_share,
@@ -288,28 +283,17 @@ def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple
     return by_bit, with_lits, always
 
 
-def _literal_bits(texts: Sequence[str], report_type: str | None) -> list[int]:
-    """Per text, the rules (bit set) whose required literals may occur in it; one scan of all."""
-    pattern, bits = _prefilter(report_type)
-    joined = _join(texts) if len(texts) > 1 else None
-    if joined is None:  # one text (or SEP inside one): scan them one by one
-        return [_bits_of(pattern.findall(t), bits) for t in texts]
-    out, acc = [], 0
-    for b in map(bits.__getitem__, pattern.findall(joined)):
-        if b < 0:  # SEP: the next text starts
-            out.append(acc)
-            acc = 0
-        else:
-            acc |= b
-    out.append(acc)
-    return out
-
-
-def _bits_of(found: list[str], bits: dict) -> int:
-    acc = 0
-    for x in found:
-        acc |= max(bits[x], 0)
-    return acc
+def _literal_bits(scan: TextScan, report_type: str | None) -> list[int]:
+    """Per text, the rules (bit set) whose required literals occur in it (-1: all rules)."""
+    n = len(scan.texts)
+    bits = _strong_word_bits(report_type)
+    found = scan.words if n > 1 and bits is not None else None
+    if found is None:  # one text (a scan costs more than the rules' own pre-checks), or no scan
+        return [-1] * n
+    _, wid, doc = found
+    out = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(out, doc, bits[wid])
+    return out.tolist()
 
 
 def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None:
@@ -368,20 +352,21 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
     >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
     ('plan', 'plan_year')
     """
-    return _strong_one(text, report_type, next_year, role, _literal_bits([text], report_type)[0])
+    return _strong_one(text, report_type, next_year, role, -1)
 
 
 def strong_matches(texts: Sequence[str], report_type: str | None = None, next_year: int | None = None,
-                   roles: Sequence[str | None] | None = None) -> list[tuple[str, str] | None]:
-    """:func:`strong_match` of every text (``roles``: one per text), the literals of all found
-    in one scan.
+                   roles: Sequence[str | None] | None = None, scan: TextScan | None = None
+                   ) -> list[tuple[str, str] | None]:
+    """:func:`strong_match` of every text (``roles``: one per text), trying on each only the rules
+    whose required literals occur in it (found in one scan of all; ``scan``: of these texts).
 
     >>> strong_matches(["各位代表：", "全年完成投资5亿元。"], "gwr")
     [('other', 'greeting'), None]
     """
     roles = [None] * len(texts) if roles is None else roles
     return [_strong_one(t, report_type, next_year, role, bits)
-            for t, role, bits in zip(texts, roles, _literal_bits(texts, report_type))]
+            for t, role, bits in zip(texts, roles, _literal_bits(scan or TextScan(texts), report_type))]
 
 
 def weak_evidence(text: str) -> np.ndarray:
@@ -395,7 +380,7 @@ def weak_evidence(text: str) -> np.ndarray:
     for i, (pat, wts) in enumerate(zip(cues.weak, cues.weak_weights)):
         if pat is None:
             continue
-        ev[i] = sum(map(wts.__getitem__, pat.findall(text)))
+        ev[i] = _seq_sum(map(wts.__getitem__, pat.findall(text)))
     # density rather than raw count, but long paragraphs still count for more
     return ev / np.sqrt(1.0 + len(text) / 40.0)
 
@@ -438,58 +423,181 @@ def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
     return ev / np.sqrt(1.0 + len(text) / 40.0)
 
 
-def evidence_matrix(texts: Sequence[str], meta: Mapping | None) -> np.ndarray:
-    """``weak_evidence(t) + time_evidence(t, meta)`` for every text, as one (n, 4) array
-    (same numbers, one pass of Python over the texts, numpy only at the end).
+def evidence_matrix(texts: Sequence[str], meta: Mapping | None, scan: TextScan | None = None) -> np.ndarray:
+    """``weak_evidence(t) + time_evidence(t, meta)`` for every text, as one (n, 4) array (same
+    numbers; the words of all texts found in one scan, ``scan``, when they can be joined).
 
     >>> e = evidence_matrix(["存在短板和不足。", "2024年，我们将……"], {"year": 2024, "report_type": "gwr"})
     >>> bool(np.allclose(e[1], weak_evidence("2024年，我们将……") + time_evidence("2024年，我们将……",
     ...      {"year": 2024, "report_type": "gwr"})))
     True
     """
-    cues = load_cues()
-    t = cues.time
-    meta = meta or {}
-    year, rtype = meta.get("year"), meta.get("report_type")
-    gwr = rtype == "gwr"
-    has_year = isinstance(year, (int, np.integer)) and year > 0
-    if has_year:
-        review, plan = (year - 1, year) if gwr else (year, year + 1)
-    yw, w = t["year_weight"], t["word_weight"]
-    plan_words = (t["plan_words_gwr"] if gwr else t["plan_words_after"]).findall
-    review_words = (t["review_words_gwr"] if gwr else t["review_words_after"]).findall
-    future_words = t["future_words"].findall
-    any_time_word = _any_of(tuple(pat.pattern for pat in (t["plan_words_gwr"] if gwr else t["plan_words_after"],
-                                                          t["review_words_gwr"] if gwr else t["review_words_after"],
-                                                          t["future_words"]))).search
-    weak = [(pat.findall, wts.__getitem__) for pat, wts in zip(cues.weak, cues.weak_weights) if pat is not None]
-    weak_idx = [i for i, pat in enumerate(cues.weak) if pat is not None]
-    year_iter = _YEAR.finditer
     n = len(texts)
     W = np.zeros((n, len(LABELS)))
     T = np.zeros((n, len(LABELS)))
+    if n:
+        cfg = _time_config(meta)
+        scan = scan or TextScan(texts)
+        if scan.words is None or _time_word_ids(cfg.word_patterns) is None:
+            _evidence_per_text(texts, cfg, W, T)
+        else:
+            _evidence_scanned(scan, cfg, W, T)
+    d = np.sqrt(1.0 + np.fromiter(map(len, texts), dtype=np.int64, count=n) / 40.0)[:, None]
+    return W / d + T / d
+
+
+@dataclass(frozen=True)
+class _TimeConfig:
+    """What the time evidence of one report reads: its review and plan years (None: no year)
+    and its plan, review and future word patterns, with their weights."""
+
+    review: int | None
+    plan: int | None
+    year_weight: float
+    word_weight: float
+    plan_words: "re.Pattern"
+    review_words: "re.Pattern"
+    future_words: "re.Pattern"
+
+    @property
+    def word_patterns(self) -> tuple[str, str, str]:
+        return self.plan_words.pattern, self.review_words.pattern, self.future_words.pattern
+
+
+def _time_config(meta: Mapping | None) -> _TimeConfig:
+    t = load_cues().time
+    meta = meta or {}
+    year = meta.get("year")
+    gwr = meta.get("report_type") == "gwr"
+    review = plan = None
+    if isinstance(year, (int, np.integer)) and year > 0:
+        review, plan = (year - 1, year) if gwr else (year, year + 1)
+    return _TimeConfig(review, plan, t["year_weight"], t["word_weight"],
+                       t["plan_words_gwr"] if gwr else t["plan_words_after"],
+                       t["review_words_gwr"] if gwr else t["review_words_after"], t["future_words"])
+
+
+def _evidence_per_text(texts: Sequence[str], cfg: _TimeConfig, W: np.ndarray, T: np.ndarray) -> None:
+    """Fill W (cue words) and T (time) text by text: for texts or patterns that cannot be joined."""
+    cues = load_cues()
+    weak = [(i, pat.findall, wts.__getitem__) for i, (pat, wts) in enumerate(zip(cues.weak, cues.weak_weights))
+            if pat is not None]
+    any_time_word = _any_of(cfg.word_patterns).search
+    yw, w = cfg.year_weight, cfg.word_weight
     a, p = LABEL_INDEX["achievement"], LABEL_INDEX["plan"]
     for j, text in enumerate(texts):
         Wj, Tj = W[j], T[j]
-        for i, (fa, get) in zip(weak_idx, weak):
-            Wj[i] = sum(map(get, fa(text)))
+        for i, fa, get in weak:
+            Wj[i] = _seq_sum(map(get, fa(text)))
         # accumulated in the same order as time_evidence, so the sums are bit-identical
         ea = ep = 0.0
-        if has_year:
-            for m in year_iter(text):
+        if cfg.plan is not None:
+            for m in _YEAR.finditer(text):
                 y = int(m.group(1))
-                if y == review:
+                if y == cfg.review:
                     ea += yw
-                elif y >= plan and y <= plan + 15:
+                elif y >= cfg.plan and y <= cfg.plan + 15:
                     ep += yw
         if any_time_word(text):  # rare: one search instead of three findalls
-            ep += w * len(plan_words(text))
-            ea += w * len(review_words(text))
-            ep += w * len(future_words(text))
+            ep += w * len(cfg.plan_words.findall(text))
+            ea += w * len(cfg.review_words.findall(text))
+            ep += w * len(cfg.future_words.findall(text))
         # (else all three counts are 0, and adding 0.0 leaves the sums as they are)
         Tj[a], Tj[p] = ea, ep
-    d = np.sqrt(1.0 + np.fromiter(map(len, texts), dtype=np.int64, count=n) / 40.0)[:, None]
-    return W / d + T / d
+
+
+def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.ndarray) -> None:
+    """Fill W and T like :func:`_evidence_per_text`, from one scan of all texts. Per text, the cue
+    weights are summed in order from 0.0 (np.bincount adds them one by one, as the per-text loop
+    does), and repeated year weights are added as repeated additions: the same bits."""
+    n = len(scan.texts)
+    pos, wid, doc = scan.words
+    for i, member, weights in _weak_words():
+        sel = np.flatnonzero(member[wid])
+        kept = sel[_first_fit(pos[sel], _vocabulary().lengths[wid[sel]])]
+        W[:, i] = np.bincount(doc[kept], weights=weights[wid[kept]], minlength=n)
+    yw, w = cfg.year_weight, cfg.word_weight
+    ka = kp = np.zeros(n, dtype=np.int64)
+    if cfg.plan is not None:
+        at, years = [], []
+        for m in _YEAR.finditer(scan.joined):  # safe to run joined: it reads no SEP, nor past 年
+            at.append(m.start())
+            years.append(int(m.group(1)))
+        where, ys = _text_of(scan.starts, at), np.array(years, dtype=np.int64)
+        is_review = ys == cfg.review
+        ka = np.bincount(where[is_review], minlength=n)
+        kp = np.bincount(where[~is_review & (ys >= cfg.plan) & (ys <= cfg.plan + 15)], minlength=n)
+    sums = _repeated_sums(yw, max(int(ka.max()), int(kp.max())))
+    ea, ep = sums[ka], sums[kp]
+    # time words are rare: counted text by text, only in texts holding one of their literals
+    counts = np.zeros((3, n), dtype=np.int64)
+    member = np.zeros(len(_vocabulary().words), dtype=bool)
+    member[_time_word_ids(cfg.word_patterns)] = True
+    pats = (cfg.plan_words, cfg.review_words, cfg.future_words)
+    for j in np.unique(doc[member[wid]]).tolist():
+        text = scan.texts[j]
+        counts[:, j] = [len(p.findall(text)) for p in pats]
+    ep = ep + w * counts[0]
+    ea = ea + w * counts[1]
+    ep = ep + w * counts[2]
+    T[:, LABEL_INDEX["achievement"]], T[:, LABEL_INDEX["plan"]] = ea, ep
+
+
+def _first_fit(pos: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Indices of the words a regex alternation (longest word first) finds: the leftmost
+    occurrence, the longest word there, then on after it (``pos`` sorted, longer first)."""
+    first = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]]) if len(pos) else np.zeros(0, dtype=np.int64)
+    p, e = pos[first], pos[first] + length[first]
+    if np.all(p[1:] >= e[:-1]):  # nothing overlaps (the usual case)
+        return first
+    keep, end = [], -1
+    for k, a, b in zip(first.tolist(), p.tolist(), e.tolist()):
+        if a >= end:
+            keep.append(k)
+            end = b
+    return np.array(keep, dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _weak_words() -> tuple:
+    """Per label with cue words: (label index, member by vocabulary word id, weight by id)."""
+    cues = load_cues()
+    out = []
+    for i, wts in enumerate(cues.weak_weights):
+        if cues.weak[i] is None:
+            continue
+        ids = _word_ids(list(wts))
+        member = np.zeros(len(_vocabulary().words), dtype=bool)
+        weights = np.zeros(len(_vocabulary().words))
+        member[ids] = True
+        weights[ids] = list(wts.values())
+        out.append((i, member, weights))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _time_word_ids(patterns: tuple[str, ...]) -> np.ndarray | None:
+    """Vocabulary ids of literals one of which every time-word match holds (None: unknown)."""
+    lits = []
+    for p in patterns:
+        got = required_literals(p, 0, 64)
+        if got is None or any(SEP in x for x in got):
+            return None
+        lits += got
+    return _word_ids(lits) if _vocabulary() is not None else None
+
+
+def _seq_sum(values) -> float:
+    """Left-to-right float sum from 0.0, on every Python (3.12's ``sum`` compensates its rounding)."""
+    total = 0.0
+    for v in values:
+        total += v
+    return total
+
+
+def _repeated_sums(x: float, most: int) -> np.ndarray:
+    """``[0.0, x, x + x, (x + x) + x, …]`` up to ``most`` terms (np.cumsum adds left to right)."""
+    return np.concatenate([[0.0], np.cumsum(np.full(most, x, dtype=np.float64))])
 
 
 @lru_cache(maxsize=8)
