@@ -13,6 +13,7 @@ The decision, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -45,16 +46,20 @@ def resolve_model(model):
     if model is False:
         return None
     if model is None:
-        from .model import default_model, default_model_dir
-
-        if not (default_model_dir() / "model.json").exists():
-            return None
-        return default_model()
+        return _shipped_model()
     if isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
         from .model import load_model
 
         return load_model(model)
     return model
+
+
+@lru_cache(maxsize=1)
+def _shipped_model():
+    """The model in ``govtext/model/``, or None when none is shipped (looked for once)."""
+    from .model import default_model, default_model_dir
+
+    return default_model() if (default_model_dir() / "model.json").exists() else None
 
 
 def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
@@ -91,19 +96,22 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
     hits = strong_matches(texts, rtype, next_year, roles, scan)
+    # long paragraphs caught by a one-sentence rule: all read sentence by sentence in one batch
+    split = [i for i, (t, hit) in enumerate(zip(texts, hits))
+             if _split and hit is not None and hit[1] in SPLIT_RULES and len(t) > w.long_other]
+    mixed_at = dict(zip(split, _by_sentences([texts[i] for i in split], priors[split], meta, m, w)))
     # plain Python floats and ints: the loop below indexes no numpy arrays
     rows, best = p.tolist(), p.argmax(axis=1).tolist()
     labels, scores, sources = [], [], []
     for i, (t, role, hit) in enumerate(zip(texts, roles, hits)):
         if hit is not None:  # (never for a blank text)
             lab, name = hit
-            if _split and name in SPLIT_RULES and len(t) > w.long_other:
-                mixed = _by_sentences(t, priors[i], meta, m, w)
-                if mixed is not None:
-                    labels.append(mixed[0])
-                    scores.append(mixed[1])
-                    sources.append("sentences")
-                    continue
+            mixed = mixed_at.get(i)
+            if mixed is not None:
+                labels.append(mixed[0])
+                scores.append(mixed[1])
+                sources.append("sentences")
+                continue
             labels.append(lab)
             scores.append(round(float(max(w.strong_floor, rows[i][LABEL_INDEX[lab]])), 4))
             sources.append(f"cue:{name}")
@@ -127,17 +135,33 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     return labels, scores, sources
 
 
-def _by_sentences(text: str, prior: np.ndarray, meta: Mapping | None, m, w: Weights):
-    """(label, share) of the sentences' majority by characters, when it is not ``other``."""
+def _by_sentences(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None, m, w: Weights
+                  ) -> list[tuple[str, float] | None]:
+    """Per text: (label, share) of its sentences' majority by characters, when it is not ``other``
+    (the sentences of all texts labelled in one call: each is labelled on its own anyway)."""
     from .sentences import sentence_spans
 
-    spans = sentence_spans(text)
-    if len(spans) < 2:
-        return None
-    sents = [text[a:b] for a, b in spans]
+    sents: list[str] = []
+    groups: list[tuple[int, int] | None] = []
+    rows: list[int] = []
+    for k, text in enumerate(texts):
+        spans = sentence_spans(text)
+        if len(spans) < 2:
+            groups.append(None)
+            continue
+        groups.append((len(sents), len(sents) + len(spans)))
+        sents += [text[a:b] for a, b in spans]
+        rows += [k] * len(spans)
+    if not sents:
+        return [None] * len(texts)
     labs, _, srcs = decide(sents, ["other"] * len(sents), meta, model=m if m is not None else False,
-                           priors=np.tile(prior, (len(sents), 1)), w=w, _split=False)
-    labs, _ = carry_forward(labs, srcs)
+                           priors=priors[rows], w=w, _split=False)
+    return [None if g is None else _majority(sents[g[0]:g[1]], carry_forward(labs[g[0]:g[1]], srcs[g[0]:g[1]])[0])
+            for g in groups]
+
+
+def _majority(sents: Sequence[str], labs: Sequence[str]) -> tuple[str, float] | None:
+    """(label, share) of the label covering most characters, unless it is ``other`` or under half."""
     weight: dict[str, int] = {}
     for s_, lab in zip(sents, labs):
         weight[lab] = weight.get(lab, 0) + len(s_)

@@ -89,7 +89,10 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
                   norm: str | None = "sqrt_count", coef_t: np.ndarray | None = None) -> np.ndarray:
     """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path).
     ``coef_t``: ``padded_coef_t(coef)`` (or plain ``coef.T``), if the caller keeps one (float32 with
-    four classes is fastest: each bucket's row is fetched as one 16-byte item)."""
+    four classes is fastest: each bucket's row is fetched as one 16-byte item).
+
+    Each text's score is summed n-gram by n-gram in a fixed order (its n-grams of the lowest order
+    by position, then the next order's), so the result does not depend on how texts are grouped."""
     n_docs, n_classes, n_features = len(texts), coef.shape[0], coef.shape[1]
     out = np.zeros((n_docs, n_classes))
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
@@ -100,7 +103,7 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     to_end = np.cumsum(lengths)[doc] - np.arange(total, dtype=np.int64)  # characters left in the text
-    rows, cols = [], []
+    cols = []  # per order: the bucket of the n-gram at each position (one more slot: the zero row)
     per_doc = np.zeros(n_docs, dtype=np.int64)
     pow2 = n_features & (n_features - 1) == 0
     with np.errstate(over="ignore"):
@@ -112,21 +115,36 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
             h = _fmix(h[:m] ^ codes[n - 1:])
             if n < ngram_range[0]:
                 continue
-            hv = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
-            c = hv.astype(np.int64)
-            c[to_end[:m] < n] = n_features  # the zero row
-            rows.append(doc[:m])
+            c = np.full(total + 1, n_features, dtype=np.int64)
+            c[:m] = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
+            c[:m][to_end[:m] < n] = n_features  # the zero row
             cols.append(c)
             per_doc += np.maximum(lengths - n + 1, 0)
-    if rows:
-        r, c = np.concatenate(rows), np.concatenate(cols)
-        w = _gather_rows(table, c)  # (n-grams, classes): one gather
+    if cols:
+        layout = _chunks(lengths, total)
+        r = np.tile(np.append(doc, n_docs)[layout], len(cols)).T.ravel()  # n_docs: a bin for the padding
+        w = _gather_rows(table, np.concatenate([c[layout] for c in cols], axis=1).T.ravel())
         for k in range(n_classes):
             # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
-            out[:, k] = np.bincount(r, weights=w[:, k], minlength=n_docs)
+            out[:, k] = np.bincount(r, weights=w[:, k], minlength=n_docs + 1)[:n_docs]
     if norm == "sqrt_count":
         out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
     return out + intercept.astype(np.float64)
+
+
+def _chunks(lengths: np.ndarray, total: int, most: int = 8) -> np.ndarray:
+    """Positions 0..total-1 as a (chunks, width) array of runs of whole texts, padded with
+    ``total``. np.bincount adds each weight to its bin in array order, and one bin's additions
+    wait for each other: reading the chunks side by side (column by column) feeds it several
+    texts at once, while each text still gets its weights in its own order."""
+    ends = np.cumsum(lengths)
+    k = int(min(most, max(1, total // max(int(lengths.max(initial=1)), 1))))
+    cuts = ends[np.searchsorted(ends, total * np.arange(1, k) // k)]
+    bounds = np.unique(np.concatenate([[0], cuts, [total]]))
+    start, stop = bounds[:-1], bounds[1:]
+    layout = start[:, None] + np.arange(int((stop - start).max()))
+    layout[layout >= stop[:, None]] = total
+    return layout
 
 
 def padded_coef_t(coef: np.ndarray, coef_t: np.ndarray | None = None) -> np.ndarray:
