@@ -91,60 +91,80 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
     ``coef_t``: ``padded_coef_t(coef)`` (or plain ``coef.T``), if the caller keeps one (float32 with
     four classes is fastest: each bucket's row is fetched as one 16-byte item).
 
-    Each text's score is summed n-gram by n-gram in a fixed order (its n-grams of the lowest order
-    by position, then the next order's), so the result does not depend on how texts are grouped."""
+    A text's score is its n-grams' weights added one by one in a fixed order (the lowest order's
+    n-grams by position, then the next order's), whatever the other texts."""
     n_docs, n_classes, n_features = len(texts), coef.shape[0], coef.shape[1]
     out = np.zeros((n_docs, n_classes))
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
-    total = int(lengths.sum())
+    per_doc = np.zeros(n_docs, dtype=np.int64)
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        per_doc += np.maximum(lengths - n + 1, 0)
     # one extra all-zero row: n-grams that would run past their text's end fall into it, which
     # adds 0.0 to the sums (leaving them bit for bit as without them) and saves filtering
     table = coef_t if coef_t is not None and coef_t.shape[0] == n_features + 1 else padded_coef_t(coef, coef_t)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    to_end = np.cumsum(lengths)[doc] - np.arange(total, dtype=np.int64)  # characters left in the text
-    cols = []  # per order: the bucket of the n-gram at each position (one more slot: the zero row)
-    per_doc = np.zeros(n_docs, dtype=np.int64)
-    pow2 = n_features & (n_features - 1) == 0
-    with np.errstate(over="ignore"):
-        h = np.full(total, _K, dtype=np.uint64)
-        for n in range(1, ngram_range[1] + 1):
-            m = total - n + 1
-            if m <= 0:
-                break
-            h = _fmix(h[:m] ^ codes[n - 1:])
-            if n < ngram_range[0]:
-                continue
-            c = np.full(total + 1, n_features, dtype=np.int64)
-            c[:m] = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
-            c[:m][to_end[:m] < n] = n_features  # the zero row
-            cols.append(c)
-            per_doc += np.maximum(lengths - n + 1, 0)
-    if cols:
-        layout = _chunks(lengths, total)
-        r = np.tile(np.append(doc, n_docs)[layout], len(cols)).T.ravel()  # n_docs: a bin for the padding
-        w = _gather_rows(table, np.concatenate([c[layout] for c in cols], axis=1).T.ravel())
-        for k in range(n_classes):
-            # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
-            out[:, k] = np.bincount(r, weights=w[:, k], minlength=n_docs + 1)[:n_docs]
+    if int(lengths.max(initial=0)) >= ngram_range[0]:
+        groups = _length_groups(lengths)
+        cols = _padded_buckets(texts, lengths, groups, ngram_range, n_features)
+        for docs, width, at in groups:
+            out[docs] = _group_sums(table, [c[at:at + len(docs) * width] for c in cols], len(docs), width)
     if norm == "sqrt_count":
         out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
     return out + intercept.astype(np.float64)
 
 
-def _chunks(lengths: np.ndarray, total: int, most: int = 8) -> np.ndarray:
-    """Positions 0..total-1 as a (chunks, width) array of runs of whole texts, padded with
-    ``total``. np.bincount adds each weight to its bin in array order, and one bin's additions
-    wait for each other: reading the chunks side by side (column by column) feeds it several
-    texts at once, while each text still gets its weights in its own order."""
-    ends = np.cumsum(lengths)
-    k = int(min(most, max(1, total // max(int(lengths.max(initial=1)), 1))))
-    cuts = ends[np.searchsorted(ends, total * np.arange(1, k) // k)]
-    bounds = np.unique(np.concatenate([[0], cuts, [total]]))
-    start, stop = bounds[:-1], bounds[1:]
-    layout = start[:, None] + np.arange(int((stop - start).max()))
-    layout[layout >= stop[:, None]] = total
-    return layout
+def _length_groups(lengths: np.ndarray) -> list[tuple[np.ndarray, int, int]]:
+    """Non-empty texts in groups of similar length (within a factor of 2): (text indices, the
+    longest length in the group, offset of the group in the padded layout)."""
+    docs = np.flatnonzero(lengths)
+    cls = np.ceil(np.log2(lengths[docs])).astype(np.int64)
+    order = np.argsort(cls, kind="stable")
+    docs, cls = docs[order], cls[order]
+    out, at = [], 0
+    for g in np.split(docs, np.flatnonzero(np.diff(cls)) + 1):
+        width = int(lengths[g].max())
+        out.append((g, width, at))
+        at += len(g) * width
+    return out
+
+
+def _padded_buckets(texts: Sequence[str], lengths: np.ndarray, groups: list, ngram_range: tuple[int, int],
+                    n_features: int) -> list[np.ndarray]:
+    """Per n-gram order, the bucket of the n-gram at each position of the padded layout (each
+    group's texts one per row, padded to the group's width); n-grams that run past their text's
+    end, into the padding, get ``n_features``: the zero row."""
+    padded = "".join([texts[d].ljust(width, "\0") for docs, width, _ in groups for d in docs.tolist()])
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    size = len(codes)
+    # characters left in the row's text (<= 0 in the padding)
+    to_end = np.concatenate([(lengths[docs][:, None] - np.arange(width)).ravel() for docs, width, _ in groups])
+    cols = []
+    pow2 = n_features & (n_features - 1) == 0
+    with np.errstate(over="ignore"):
+        # h_n(i) = fmix(h_{n-1}(i) ^ code[i+n-1]): each order costs one pass over the text
+        h = np.full(size, _K, dtype=np.uint64)
+        for n in range(1, ngram_range[1] + 1):
+            m = size - n + 1
+            if m <= 0:
+                break
+            h = _fmix(h[:m] ^ codes[n - 1:])
+            if n < ngram_range[0]:
+                continue
+            c = np.full(size, n_features, dtype=np.int64)
+            c[:m] = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
+            c[:m][to_end[:m] < n] = n_features  # the zero row
+            cols.append(c)
+    return cols
+
+
+def _group_sums(table: np.ndarray, cols: list[np.ndarray], rows: int, width: int) -> np.ndarray:
+    """(rows, classes): per padded row, the weights of its n-grams (each order's block in turn)
+    added one by one from 0.0. Reducing axis 0 of a (steps, rows, classes) array adds step after
+    step for all rows at once (numpy keeps this order; only sums along the last, contiguous axis
+    are done pairwise), much quicker than np.bincount, whose additions to one bin wait for each other."""
+    w = np.empty((len(cols) * width, rows, table.shape[1]), dtype=table.dtype)
+    for k, c in enumerate(cols):
+        w[k * width:(k + 1) * width] = _gather_rows(table, c.reshape(rows, width).T.ravel()).reshape(width, rows, -1)
+    return np.add.reduce(w, axis=0, dtype=np.float64, initial=0.0)
 
 
 def padded_coef_t(coef: np.ndarray, coef_t: np.ndarray | None = None) -> np.ndarray:
