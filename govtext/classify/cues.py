@@ -195,7 +195,10 @@ def _text_of(starts: np.ndarray, positions) -> np.ndarray:
 
 class TextScan:
     """The texts of one call, joined once, with every word of the cue vocabulary found in them
-    (shared by the strong-rule pre-check and the cue evidence)."""
+    (shared by the strong-rule pre-check and the cue evidence). A scan costs some numpy calls
+    whatever the size: below ``MIN_TEXTS`` texts, reading them one by one is quicker."""
+
+    MIN_TEXTS = 32
 
     def __init__(self, texts: Sequence[str]):
         self.texts = list(texts)
@@ -207,8 +210,9 @@ class TextScan:
     @property
     def words(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(positions, word ids, text index) of every occurrence of every vocabulary word, sorted
-        by position, longer words first; None when the texts cannot be joined."""
-        if self._words is None and self.joined is not None and _vocabulary() is not None:
+        by position, longer words first; None when the texts are few or cannot be joined."""
+        if (self._words is None and len(self.texts) >= self.MIN_TEXTS and self.joined is not None
+                and _vocabulary() is not None):
             pos, wid = _vocabulary().find(codes_of(self.joined))
             self._words = pos, wid, _text_of(self.starts, pos)
         return self._words
@@ -287,8 +291,8 @@ def _literal_bits(scan: TextScan, report_type: str | None) -> list[int]:
     """Per text, the rules (bit set) whose required literals occur in it (-1: all rules)."""
     n = len(scan.texts)
     bits = _strong_word_bits(report_type)
-    found = scan.words if n > 1 and bits is not None else None
-    if found is None:  # one text (a scan costs more than the rules' own pre-checks), or no scan
+    found = scan.words if bits is not None else None
+    if found is None:  # few texts (a scan costs more than the rules' own pre-checks), or no scan
         return [-1] * n
     _, wid, doc = found
     out = np.zeros(n, dtype=np.int64)
@@ -438,7 +442,7 @@ def evidence_matrix(texts: Sequence[str], meta: Mapping | None, scan: TextScan |
     if n:
         cfg = _time_config(meta)
         scan = scan or TextScan(texts)
-        if scan.words is None or _time_word_ids(cfg.word_patterns) is None:
+        if scan.words is None or _time_words(cfg.word_patterns) is None:
             _evidence_per_text(texts, cfg, W, T)
         else:
             _evidence_scanned(scan, cfg, W, T)
@@ -512,10 +516,13 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
     does), and repeated year weights are added as repeated additions: the same bits."""
     n = len(scan.texts)
     pos, wid, doc = scan.words
-    for i, member, weights in _weak_words():
-        sel = np.flatnonzero(member[wid])
-        kept = sel[_first_fit(pos[sel], _vocabulary().lengths[wid[sel]])]
-        W[:, i] = np.bincount(doc[kept], weights=weights[wid[kept]], minlength=n)
+    member, weights = _weak_words()
+    # label-major, then by position: each label's words as that label's own regex finds them
+    lab, occ = np.nonzero(member[wid].T)
+    kept = _first_fit(lab * (len(scan.joined) + 1) + pos[occ], _vocabulary().lengths[wid[occ]])
+    lab, occ = lab[kept], occ[kept]
+    sums = np.bincount(lab * n + doc[occ], weights=weights[wid[occ], lab], minlength=len(LABELS) * n)
+    W[:] = sums.reshape(len(LABELS), n).T
     yw, w = cfg.year_weight, cfg.word_weight
     ka = kp = np.zeros(n, dtype=np.int64)
     if cfg.plan is not None:
@@ -523,18 +530,17 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
         for m in _YEAR.finditer(scan.joined):  # safe to run joined: it reads no SEP, nor past 年
             at.append(m.start())
             years.append(int(m.group(1)))
-        where, ys = _text_of(scan.starts, at), np.array(years, dtype=np.int64)
-        is_review = ys == cfg.review
-        ka = np.bincount(where[is_review], minlength=n)
-        kp = np.bincount(where[~is_review & (ys >= cfg.plan) & (ys <= cfg.plan + 15)], minlength=n)
+        if at:
+            where, ys = _text_of(scan.starts, at), np.array(years, dtype=np.int64)
+            is_review = ys == cfg.review
+            ka = np.bincount(where[is_review], minlength=n)
+            kp = np.bincount(where[~is_review & (ys >= cfg.plan) & (ys <= cfg.plan + 15)], minlength=n)
     sums = _repeated_sums(yw, max(int(ka.max()), int(kp.max())))
     ea, ep = sums[ka], sums[kp]
     # time words are rare: counted text by text, only in texts holding one of their literals
     counts = np.zeros((3, n), dtype=np.int64)
-    member = np.zeros(len(_vocabulary().words), dtype=bool)
-    member[_time_word_ids(cfg.word_patterns)] = True
     pats = (cfg.plan_words, cfg.review_words, cfg.future_words)
-    for j in np.unique(doc[member[wid]]).tolist():
+    for j in np.unique(doc[_time_words(cfg.word_patterns)[wid]]).tolist():
         text = scan.texts[j]
         counts[:, j] = [len(p.findall(text)) for p in pats]
     ep = ep + w * counts[0]
@@ -543,11 +549,14 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
     T[:, LABEL_INDEX["achievement"]], T[:, LABEL_INDEX["plan"]] = ea, ep
 
 
-def _first_fit(pos: np.ndarray, length: np.ndarray) -> np.ndarray:
+def _first_fit(key: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Indices of the words a regex alternation (longest word first) finds: the leftmost
-    occurrence, the longest word there, then on after it (``pos`` sorted, longer first)."""
-    first = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]]) if len(pos) else np.zeros(0, dtype=np.int64)
-    p, e = pos[first], pos[first] + length[first]
+    occurrence, the longest word there, then on after it (``key``: positions, ascending, longer
+    words first at one position)."""
+    if not len(key):
+        return np.zeros(0, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    p, e = key[first], key[first] + length[first]
     if np.all(p[1:] >= e[:-1]):  # nothing overlaps (the usual case)
         return first
     keep, end = [], -1
@@ -559,32 +568,35 @@ def _first_fit(pos: np.ndarray, length: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _weak_words() -> tuple:
-    """Per label with cue words: (label index, member by vocabulary word id, weight by id)."""
+def _weak_words() -> tuple[np.ndarray, np.ndarray]:
+    """(member, weight): by vocabulary word id and label, whether it is a cue word of that label
+    and its weight there."""
     cues = load_cues()
-    out = []
+    member = np.zeros((len(_vocabulary().words), len(LABELS)), dtype=bool)
+    weights = np.zeros(member.shape)
     for i, wts in enumerate(cues.weak_weights):
-        if cues.weak[i] is None:
-            continue
-        ids = _word_ids(list(wts))
-        member = np.zeros(len(_vocabulary().words), dtype=bool)
-        weights = np.zeros(len(_vocabulary().words))
-        member[ids] = True
-        weights[ids] = list(wts.values())
-        out.append((i, member, weights))
-    return tuple(out)
+        if cues.weak[i] is not None:
+            ids = _word_ids(list(wts))
+            member[ids, i] = True
+            weights[ids, i] = list(wts.values())
+    return member, weights
 
 
 @lru_cache(maxsize=8)
-def _time_word_ids(patterns: tuple[str, ...]) -> np.ndarray | None:
-    """Vocabulary ids of literals one of which every time-word match holds (None: unknown)."""
+def _time_words(patterns: tuple[str, ...]) -> np.ndarray | None:
+    """By vocabulary word id: a literal one of which every match of some time-word pattern
+    holds (None: unknown, the texts are then read one by one)."""
     lits = []
     for p in patterns:
         got = required_literals(p, 0, 64)
         if got is None or any(SEP in x for x in got):
             return None
         lits += got
-    return _word_ids(lits) if _vocabulary() is not None else None
+    if _vocabulary() is None:
+        return None
+    member = np.zeros(len(_vocabulary().words), dtype=bool)
+    member[_word_ids(lits)] = True
+    return member
 
 
 def _seq_sum(values) -> float:
