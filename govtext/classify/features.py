@@ -103,7 +103,7 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
     # adds 0.0 to the sums (leaving them bit for bit as without them) and saves filtering
     table = coef_t if coef_t is not None and coef_t.shape[0] == n_features + 1 else padded_coef_t(coef, coef_t)
     if int(lengths.max(initial=0)) >= ngram_range[0]:
-        groups = _length_groups(lengths)
+        groups = _length_groups(lengths.tolist())
         cols = _padded_buckets(texts, lengths, groups, ngram_range, n_features)
         for docs, width, at in groups:
             out[docs] = _group_sums(table, [c[at:at + len(docs) * width] for c in cols], len(docs), width)
@@ -112,18 +112,27 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
     return out + intercept.astype(np.float64)
 
 
-def _length_groups(lengths: np.ndarray) -> list[tuple[np.ndarray, int, int]]:
-    """Non-empty texts in groups of similar length (within a factor of 2): (text indices, the
-    longest length in the group, offset of the group in the padded layout)."""
-    docs = np.flatnonzero(lengths)
-    cls = np.ceil(np.log2(lengths[docs])).astype(np.int64)
-    order = np.argsort(cls, kind="stable")
-    docs, cls = docs[order], cls[order]
+# padding cells cheaper than the fixed numpy calls of one more group
+_MERGE_CELLS = 1024
+
+
+def _length_groups(lengths: list[int]) -> list[tuple[np.ndarray, int, int]]:
+    """Non-empty texts in groups of similar length: (text indices, the group's width = its longest
+    length, offset of the group in the padded layout). A group takes texts up to twice its
+    shortest length, or longer ones while its rows stay little padded in all."""
+    groups: list[list] = []  # [texts, width, shortest, characters]
+    for length, d in sorted((x, d) for d, x in enumerate(lengths) if x):
+        g = groups[-1] if groups else None
+        if g is not None and (length <= 2 * g[2] or length * len(g[0]) - g[3] <= _MERGE_CELLS):
+            g[0].append(d)
+            g[1] = length
+            g[3] += length
+        else:
+            groups.append([[d], length, length, length])
     out, at = [], 0
-    for g in np.split(docs, np.flatnonzero(np.diff(cls)) + 1):
-        width = int(lengths[g].max())
-        out.append((g, width, at))
-        at += len(g) * width
+    for docs, width, _, _ in groups:
+        out.append((np.array(docs, dtype=np.int64), width, at))
+        at += len(docs) * width
     return out
 
 
@@ -135,8 +144,11 @@ def _padded_buckets(texts: Sequence[str], lengths: np.ndarray, groups: list, ngr
     padded = "".join([texts[d].ljust(width, "\0") for docs, width, _ in groups for d in docs.tolist()])
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     size = len(codes)
-    # characters left in the row's text (<= 0 in the padding)
-    to_end = np.concatenate([(lengths[docs][:, None] - np.arange(width)).ravel() for docs, width, _ in groups])
+    # characters left in the row's text from each position (<= 0 in the padding)
+    row = np.concatenate([docs for docs, _, _ in groups])
+    width = np.repeat([w for _, w, _ in groups], [len(docs) for docs, _, _ in groups])
+    row_start = np.cumsum(width) - width
+    to_end = np.repeat(lengths[row] + row_start, width) - np.arange(size)
     cols = []
     pow2 = n_features & (n_features - 1) == 0
     with np.errstate(over="ignore"):
@@ -161,9 +173,8 @@ def _group_sums(table: np.ndarray, cols: list[np.ndarray], rows: int, width: int
     added one by one from 0.0. Reducing axis 0 of a (steps, rows, classes) array adds step after
     step for all rows at once (numpy keeps this order; only sums along the last, contiguous axis
     are done pairwise), much quicker than np.bincount, whose additions to one bin wait for each other."""
-    w = np.empty((len(cols) * width, rows, table.shape[1]), dtype=table.dtype)
-    for k, c in enumerate(cols):
-        w[k * width:(k + 1) * width] = _gather_rows(table, c.reshape(rows, width).T.ravel()).reshape(width, rows, -1)
+    steps = np.concatenate([c.reshape(rows, width).T for c in cols])
+    w = _gather_rows(table, steps.ravel()).reshape(len(steps), rows, -1)
     return np.add.reduce(w, axis=0, dtype=np.float64, initial=0.0)
 
 
