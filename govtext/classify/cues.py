@@ -196,9 +196,10 @@ def _text_of(starts: np.ndarray, positions) -> np.ndarray:
 class TextScan:
     """The texts of one call, joined once, with every word of the cue vocabulary found in them
     (shared by the strong-rule pre-check and the cue evidence). A scan costs some numpy calls
-    whatever the size: below ``MIN_TEXTS`` texts, reading them one by one is quicker."""
+    whatever the size: for few texts, reading them one by one is quicker (see ``worth``)."""
 
-    MIN_TEXTS = 32
+    # below these numbers of texts, the evidence / the strong rules read texts one by one
+    MIN_TEXTS = {"evidence": 32, "strong": 16}
 
     def __init__(self, texts: Sequence[str]):
         self.texts = list(texts)
@@ -210,12 +211,15 @@ class TextScan:
     @property
     def words(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(positions, word ids, text index) of every occurrence of every vocabulary word, sorted
-        by position, longer words first; None when the texts are few or cannot be joined."""
-        if (self._words is None and len(self.texts) >= self.MIN_TEXTS and self.joined is not None
-                and _vocabulary() is not None):
+        by position, longer words first; None when the texts cannot be joined."""
+        if self._words is None and self.joined is not None and _vocabulary() is not None:
             pos, wid = _vocabulary().find(codes_of(self.joined))
             self._words = pos, wid, _text_of(self.starts, pos)
         return self._words
+
+    def worth(self, use: str) -> bool:
+        """Whether ``use`` ("evidence", "strong") should read the texts through this scan."""
+        return len(self.texts) >= self.MIN_TEXTS[use] and self.words is not None
 
 
 @lru_cache(maxsize=1)
@@ -287,16 +291,46 @@ def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple
     return by_bit, with_lits, always
 
 
-def _literal_bits(scan: TextScan, report_type: str | None) -> list[int]:
-    """Per text, the rules (bit set) whose required literals occur in it (-1: all rules)."""
+@lru_cache(maxsize=32)
+def _head_reach(report_type: str | None, in_plans: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(heads, rules): the distinct ``head`` limits, ascending, and by index i the rules (bit set)
+    whose literal may end at ``heads[i]`` or before (those with a longer or no head); the last
+    entry is the rules without a head."""
+    heads: dict[int, int] = {}
+    free = 0
+    for i, r in enumerate(_strong_rules(report_type)[0]):
+        head = r.head_in_plans if r.head_in_plans and in_plans else r.head
+        if head:
+            heads[head] = heads.get(head, 0) | 1 << i
+        else:
+            free |= 1 << i
+    ends = sorted(heads)
+    reach = [free]
+    for h in reversed(ends):
+        reach.append(reach[-1] | heads[h])
+    return np.array(ends, dtype=np.int64), np.array(reach[::-1], dtype=np.int64)
+
+
+def _literal_bits(scan: TextScan, report_type: str | None, roles: Sequence[str | None]) -> list[int]:
+    """Per text, the rules (bit set) one of whose required literals lies within the rule's head
+    of the stripped text (-1: all rules, when there is no scan)."""
     n = len(scan.texts)
     bits = _strong_word_bits(report_type)
-    found = scan.words if bits is not None else None
-    if found is None:  # few texts (a scan costs more than the rules' own pre-checks), or no scan
+    if bits is None or not scan.worth("strong"):  # no scan, or its cost exceeds the rules' own pre-checks
         return [-1] * n
-    _, wid, doc = found
+    pos, wid, doc = scan.words
+    need = bits[wid]
+    at = np.flatnonzero(need)
+    need, doc = need[at], doc[at]
+    lead = np.array([len(t) - len(t.lstrip()) for t in scan.texts], dtype=np.int64)
+    end = pos[at] + _vocabulary().lengths[wid[at]] - scan.starts[doc] - lead[doc]  # in the stripped text
+    in_plans = np.array([r in PLAN_ROLES for r in roles], dtype=bool)[doc]
+    for flag in (False, True):
+        heads, reach = _head_reach(report_type, flag)
+        sel = in_plans == flag
+        need[sel] &= reach[np.searchsorted(heads, end[sel])]
     out = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(out, doc, bits[wid])
+    np.bitwise_or.at(out, doc, need)
     return out.tolist()
 
 
@@ -328,8 +362,10 @@ def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None
     return None
 
 
-def _strong_one(text: str, report_type: str | None, next_year: int | None, role: str | None,
+def _strong_one(text: str, report_type: str | None, opening: str | None, role: str | None,
                 lit_bits: int) -> tuple[str, str] | None:
+    """:func:`strong_match`, given ``opening`` (the plan year + 年, or None) and the rules whose
+    literals the text may hold (``lit_bits``, -1: all)."""
     body = text.strip()
     n = len(body)
     if not n:
@@ -340,7 +376,7 @@ def _strong_one(text: str, report_type: str | None, next_year: int | None, role:
                       lit_bits)
     if hit is not None:
         return hit
-    if next_year is not None and body.startswith(f"{next_year}年"):
+    if opening is not None and body.startswith(opening):
         if load_cues().time["plan_open_requires"].search(body[:80]):
             return "plan", "plan_year"
     return None
@@ -356,7 +392,7 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
     >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
     ('plan', 'plan_year')
     """
-    return _strong_one(text, report_type, next_year, role, -1)
+    return _strong_one(text, report_type, None if next_year is None else f"{next_year}年", role, -1)
 
 
 def strong_matches(texts: Sequence[str], report_type: str | None = None, next_year: int | None = None,
@@ -369,8 +405,9 @@ def strong_matches(texts: Sequence[str], report_type: str | None = None, next_ye
     [('other', 'greeting'), None]
     """
     roles = [None] * len(texts) if roles is None else roles
-    return [_strong_one(t, report_type, next_year, role, bits)
-            for t, role, bits in zip(texts, roles, _literal_bits(scan or TextScan(texts), report_type))]
+    opening = None if next_year is None else f"{next_year}年"
+    return [_strong_one(t, report_type, opening, role, bits)
+            for t, role, bits in zip(texts, roles, _literal_bits(scan or TextScan(texts), report_type, roles))]
 
 
 def weak_evidence(text: str) -> np.ndarray:
@@ -442,7 +479,7 @@ def evidence_matrix(texts: Sequence[str], meta: Mapping | None, scan: TextScan |
     if n:
         cfg = _time_config(meta)
         scan = scan or TextScan(texts)
-        if scan.words is None or _time_words(cfg.word_patterns) is None:
+        if not scan.worth("evidence") or _time_words(cfg.word_patterns) is None:
             _evidence_per_text(texts, cfg, W, T)
         else:
             _evidence_scanned(scan, cfg, W, T)
