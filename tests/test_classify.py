@@ -409,7 +409,7 @@ def test_strong_matches_batch_equals_one_by_one(rtype, next_year):
 
     # literals just inside and just past a rule's head (12 for 下一步, 30 or 80 for 仍存在…问题),
     # after leading white space
-    heads = ["　　下一步，我们将继续推进。", " " * 9 + "下一步，继续推进。", "经过认真研究，下一步，继续推进。",
+    heads = ["　　下一步，我们将继续推进。", " " * 10 + "下一步，继续推进。", "经过认真研究，下一步，继续推进。",
              "甲" * 25 + "仍存在一些问题。", "甲" * 28 + "仍存在不少困难。", "甲" * 70 + "仍然存在不少问题。"]
     texts = _MANY + heads * 2 + ["各位代表：", "青石镇人民政府", "——2024年1月10日在松林县第十八届人民代表大会第四次会议上",
                                  "现将我镇2023年度工作情况报告如下：", "今年，我们要着力抓好五个方面。"]
