@@ -39,7 +39,7 @@ class WordSet:
         singles = [(ord(w), i) for i, w in enumerate(self.words) if len(w) == 1]
         # one character: id + 1 by code point (0: no word), one past the largest code = none
         top = max((c for c, _ in singles), default=0) + 1
-        self._single = np.zeros(top + 1, dtype=np.int64)
+        self._single = np.zeros(top + 1, dtype=np.int32)
         for c, i in singles:
             self._single[c] = i + 1
         multi = [i for i, w in enumerate(self.words) if len(w) > 1]
@@ -60,9 +60,13 @@ class WordSet:
 
     @staticmethod
     def _bigram_slot(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """A slot of the bit table for each pair of code points (uint32 arithmetic: half the memory)."""
         with np.errstate(over="ignore"):
-            h = (first.astype(_U64) << _U64(21) | second.astype(_U64)) * _U64(_MULTIPLIERS[0])
-        return (h >> _U64(64 - _BIGRAM_BITS)).astype(np.int64)
+            h = first * np.uint32(0x9E3779B1)
+            h ^= second * np.uint32(0x85EBCA77)
+            h *= np.uint32(0xC2B2AE3D)
+            h >>= np.uint32(32 - _BIGRAM_BITS)
+        return h
 
     def _prefix_keys(self, window: np.ndarray) -> np.ndarray:
         """(rows, width) keys: column L-1 identifies the row's first L code points (and L)."""
@@ -113,9 +117,11 @@ class WordSet:
         return pos[order], wid[order]
 
     def _find_multi(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        n = len(codes)
         cand = np.flatnonzero(self._bigram[self._bigram_slot(codes[:-1], codes[1:])])
-        padded = np.concatenate([codes, np.full(self._width, _SENTINEL, dtype=np.uint32)])
-        window = padded[cand[:, None] + np.arange(self._width)]
+        # past the text's end, a window repeats its last code point: the length check below
+        # keeps such windows from matching
+        window = codes[np.minimum(cand[:, None] + np.arange(self._width), n - 1)]
         keys = self._prefix_keys(window)[:, self._lens - 1]  # only the lengths some word has
         slots = self._slot(keys, self._mult, self._bits)
         row, col = np.nonzero(self._table_key[slots] == keys)
@@ -123,5 +129,5 @@ class WordSet:
         length = self._lens[col]
         # a key is a hash: check the code points (and that the word has this length)
         same = (window[row] == self._padded[r]) | (np.arange(self._width) >= length[:, None])
-        ok = same.all(axis=1) & (self.lengths[self._multi[r]] == length)
+        ok = same.all(axis=1) & (self.lengths[self._multi[r]] == length) & (cand[row] + length <= n)
         return cand[row[ok]], self._multi[r[ok]]
