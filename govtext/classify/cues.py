@@ -574,22 +574,59 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
             kp = np.bincount(where[~is_review & (ys >= cfg.plan) & (ys <= cfg.plan + 15)], minlength=n)
     sums = _repeated_sums(yw, max(int(ka.max()), int(kp.max())))
     ea, ep = sums[ka], sums[kp]
-    # time words are rare: counted text by text, only in texts holding one of their literals
-    counts = np.zeros((3, n), dtype=np.int64)
-    pats = (cfg.plan_words, cfg.review_words, cfg.future_words)
-    for j in np.unique(doc[_time_words(cfg.word_patterns)[wid]]).tolist():
-        text = scan.texts[j]
-        counts[:, j] = [len(p.findall(text)) for p in pats]
+    counts = [_count_matches(scan, p) for p in (cfg.plan_words, cfg.review_words, cfg.future_words)]
     ep = ep + w * counts[0]
     ea = ea + w * counts[1]
     ep = ep + w * counts[2]
     T[:, LABEL_INDEX["achievement"]], T[:, LABEL_INDEX["plan"]] = ea, ep
 
 
+def _count_matches(scan: TextScan, pattern: "re.Pattern") -> np.ndarray:
+    """``len(pattern.findall(text))`` for every text of the scan: from the scan when the pattern
+    is a plain alternation of words, else text by text in the texts holding one of its literals."""
+    n = len(scan.texts)
+    pos, wid, doc = scan.words
+    alts = _literal_alternatives(pattern.pattern)
+    if alts is None:
+        counts = np.zeros(n, dtype=np.int64)
+        for j in np.unique(doc[_time_words((pattern.pattern,))[wid]]).tolist():
+            counts[j] = len(pattern.findall(scan.texts[j]))
+        return counts
+    # at a position the regex takes its first alternative that matches, then goes on after it
+    rank = np.full(len(_vocabulary().words), len(alts), dtype=np.int64)
+    rank[_word_ids(alts)] = np.arange(len(alts))
+    at = np.flatnonzero(rank[wid] < len(alts))
+    at = at[np.lexsort((rank[wid[at]], pos[at]))]
+    kept = at[_first_fit(pos[at], _vocabulary().lengths[wid[at]])]
+    return np.bincount(doc[kept], minlength=n)
+
+
+@lru_cache(maxsize=16)
+def _literal_alternatives(pattern: str) -> tuple[str, ...] | None:
+    """The words of a pattern that is only ``word|word|…`` (in its order), else None.
+
+    >>> _literal_alternatives("今年|新的一年"), _literal_alternatives("到20[2-5]\\d年")
+    (('今年', '新的一年'), None)
+    """
+    try:
+        C, _parser = _re_parser()  # noqa: N806
+        tree = _parser.parse(pattern)
+    except Exception:
+        return None
+    items = list(tree)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
+    words = []
+    for b in branches:
+        if not b or any(op is not C.LITERAL for op, _ in b):
+            return None
+        words.append("".join(chr(v) for _, v in b))
+    return tuple(words) if tree.state.flags & re.IGNORECASE == 0 and len(set(words)) == len(words) else None
+
+
 def _first_fit(key: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Indices of the words a regex alternation (longest word first) finds: the leftmost
-    occurrence, the longest word there, then on after it (``key``: positions, ascending, longer
-    words first at one position)."""
+    """Indices of the words a regex alternation finds: the leftmost occurrence, the first
+    alternative there, then on after it (``key``: positions, ascending; at one position, the
+    regex's preferred word first: for cue words, sorted longest first, the longest)."""
     if not len(key):
         return np.zeros(0, dtype=np.int64)
     first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
