@@ -362,24 +362,30 @@ def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None
     return None
 
 
-def _strong_one(text: str, report_type: str | None, opening: str | None, role: str | None,
-                lit_bits: int) -> tuple[str, str] | None:
-    """:func:`strong_match`, given ``opening`` (the plan year + 年, or None) and the rules whose
-    literals the text may hold (``lit_bits``, -1: all)."""
-    body = text.strip()
-    n = len(body)
-    if not n:
-        return None
+def _strong_all(texts: Sequence[str], report_type: str | None, opening: str | None,
+                roles: Sequence[str | None], lit_bits: Sequence[int]) -> list[tuple[str, str] | None]:
+    """:func:`strong_match` of each text, given ``opening`` (the plan year + 年, or None) and per
+    text the rules whose literals it may hold (``lit_bits``, -1: all)."""
     limits = _strong_rules(report_type)[1]
-    k = bisect_left(limits, n)  # rules whose max_len is below n are left out of this bucket
-    hit = _first_rule(body, _strong_plan(report_type, role in PLAN_ROLES, limits[k - 1] + 1 if k else 0),
-                      lit_bits)
-    if hit is not None:
-        return hit
-    if opening is not None and body.startswith(opening):
-        if load_cues().time["plan_open_requires"].search(body[:80]):
-            return "plan", "plan_year"
-    return None
+    plans: dict = {}  # (in plans, length bucket) -> plan: looked up once per call
+    plan_open = load_cues().time["plan_open_requires"].search
+    out = []
+    for text, role, bits in zip(texts, roles, lit_bits):
+        body = text.strip()
+        n = len(body)
+        if not n:
+            out.append(None)
+            continue
+        k = bisect_left(limits, n)  # rules whose max_len is below n are left out of this bucket
+        key = (role in PLAN_ROLES, k)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _strong_plan(report_type, key[0], limits[k - 1] + 1 if k else 0)
+        hit = _first_rule(body, plan, bits)
+        if hit is None and opening is not None and body.startswith(opening) and plan_open(body[:80]):
+            hit = ("plan", "plan_year")
+        out.append(hit)
+    return out
 
 
 def strong_match(text: str, report_type: str | None = None, next_year: int | None = None,
@@ -392,7 +398,7 @@ def strong_match(text: str, report_type: str | None = None, next_year: int | Non
     >>> strong_match("2024年，我镇将重点推进集镇改造。", "summary", 2024)
     ('plan', 'plan_year')
     """
-    return _strong_one(text, report_type, None if next_year is None else f"{next_year}年", role, -1)
+    return _strong_all([text], report_type, None if next_year is None else f"{next_year}年", [role], [-1])[0]
 
 
 def strong_matches(texts: Sequence[str], report_type: str | None = None, next_year: int | None = None,
@@ -406,8 +412,7 @@ def strong_matches(texts: Sequence[str], report_type: str | None = None, next_ye
     """
     roles = [None] * len(texts) if roles is None else roles
     opening = None if next_year is None else f"{next_year}年"
-    return [_strong_one(t, report_type, opening, role, bits)
-            for t, role, bits in zip(texts, roles, _literal_bits(scan or TextScan(texts), report_type, roles))]
+    return _strong_all(texts, report_type, opening, roles, _literal_bits(scan or TextScan(texts), report_type, roles))
 
 
 def weak_evidence(text: str) -> np.ndarray:
