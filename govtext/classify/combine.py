@@ -71,8 +71,8 @@ def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
 
 
 def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, model=None,
-           priors: np.ndarray | None = None, w: Weights | None = None, _split: bool = True
-           ) -> tuple[list[str], list[float], list[str]]:
+           priors: np.ndarray | None = None, w: Weights | None = None, _split: bool = True,
+           _proba: np.ndarray | None = None) -> tuple[list[str], list[float], list[str]]:
     """Label texts; returns (labels, scores, sources). ``priors`` overrides the role priors.
 
     A long paragraph caught by an ``other`` cue (thanks, closing call …) may be a merged one whose
@@ -88,18 +88,21 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     if priors is None:
         priors = np.array([role_prior(r, rtype) for r in roles])
     scan = TextScan(texts)  # the cue words of all texts, found once for the evidence and the rules
-    z = rule_logits(texts, priors, meta, w, scan)
+    hits = strong_matches(texts, rtype, next_year, roles, scan)
+    # long paragraphs caught by a one-sentence rule are read sentence by sentence, all in one batch
+    split = [i for i, (t, hit) in enumerate(zip(texts, hits))
+             if _split and hit is not None and hit[1] in SPLIT_RULES and len(t) > w.long_other]
+    sents = _Sentences([texts[i] for i in split])
     m = resolve_model(model)
+    if m is not None and _proba is None:  # the model reads the texts and those sentences at once
+        _proba = m.proba_for(list(texts) + sents.texts, LABELS)
+    z = rule_logits(texts, priors, meta, w, scan)
     if m is not None:
-        z = z + w.model * np.log(m.proba_for(texts, LABELS))
+        z = z + w.model * np.log(_proba[:n])
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
-    hits = strong_matches(texts, rtype, next_year, roles, scan)
-    # long paragraphs caught by a one-sentence rule: all read sentence by sentence in one batch
-    split = [i for i, (t, hit) in enumerate(zip(texts, hits))
-             if _split and hit is not None and hit[1] in SPLIT_RULES and len(t) > w.long_other]
-    mixed_at = dict(zip(split, _by_sentences([texts[i] for i in split], priors[split], meta, m, w)))
+    mixed_at = dict(zip(split, sents.majorities(priors[split], meta, m, w, None if m is None else _proba[n:])))
     # plain Python floats and ints: the loop below indexes no numpy arrays
     rows, best = p.tolist(), p.argmax(axis=1).tolist()
     labels, scores, sources = [], [], []
@@ -135,29 +138,36 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     return labels, scores, sources
 
 
-def _by_sentences(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None, m, w: Weights
-                  ) -> list[tuple[str, float] | None]:
-    """Per text: (label, share) of its sentences' majority by characters, when it is not ``other``
-    (the sentences of all texts labelled in one call: each is labelled on its own anyway)."""
-    from .sentences import sentence_spans
+class _Sentences:
+    """The sentences of some texts, to label them (``majorities``) after the texts themselves."""
 
-    sents: list[str] = []
-    groups: list[tuple[int, int] | None] = []
-    rows: list[int] = []
-    for k, text in enumerate(texts):
-        spans = sentence_spans(text)
-        if len(spans) < 2:
-            groups.append(None)
-            continue
-        groups.append((len(sents), len(sents) + len(spans)))
-        sents += [text[a:b] for a, b in spans]
-        rows += [k] * len(spans)
-    if not sents:
-        return [None] * len(texts)
-    labs, _, srcs = decide(sents, ["other"] * len(sents), meta, model=m if m is not None else False,
-                           priors=priors[rows], w=w, _split=False)
-    return [None if g is None else _majority(sents[g[0]:g[1]], carry_forward(labs[g[0]:g[1]], srcs[g[0]:g[1]])[0])
-            for g in groups]
+    def __init__(self, texts: Sequence[str]):
+        from .sentences import sentence_spans
+
+        self.texts: list[str] = []
+        self.groups: list[tuple[int, int] | None] = []  # per text: its sentences (None: fewer than 2)
+        self.rows: list[int] = []  # per sentence: its text
+        for k, text in enumerate(texts):
+            spans = sentence_spans(text)
+            if len(spans) < 2:
+                self.groups.append(None)
+                continue
+            self.groups.append((len(self.texts), len(self.texts) + len(spans)))
+            self.texts += [text[a:b] for a, b in spans]
+            self.rows += [k] * len(spans)
+
+    def majorities(self, priors: np.ndarray, meta: Mapping | None, m, w: Weights, proba: np.ndarray | None
+                   ) -> list[tuple[str, float] | None]:
+        """Per text: (label, share) of its sentences' majority by characters, when it is not
+        ``other`` (each sentence labelled on its own, under its text's prior; ``proba``: the
+        model's probabilities of the sentences, if already known)."""
+        if not self.texts:
+            return [None] * len(self.groups)
+        labs, _, srcs = decide(self.texts, ["other"] * len(self.texts), meta, model=m if m is not None else False,
+                               priors=priors[self.rows], w=w, _split=False, _proba=proba)
+        return [None if g is None else
+                _majority(self.texts[g[0]:g[1]], carry_forward(labs[g[0]:g[1]], srcs[g[0]:g[1]])[0])
+                for g in self.groups]
 
 
 def _majority(sents: Sequence[str], labs: Sequence[str]) -> tuple[str, float] | None:
