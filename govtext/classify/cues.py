@@ -636,14 +636,24 @@ def _first_fit(key: np.ndarray, length: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
     p, e = key[first], key[first] + length[first]
-    if np.all(p[1:] >= e[:-1]):  # nothing overlaps (the usual case)
+    # a word that no earlier word reaches into is found whatever came before; only the few
+    # others are decided one by one, after the last such word before them
+    reach = np.maximum.accumulate(e)
+    clash = np.flatnonzero(p[1:] < reach[:-1]) + 1
+    if not len(clash):
         return first
-    keep, end = [], -1
-    for k, a, b in zip(first.tolist(), p.tolist(), e.tolist()):
-        if a >= end:
-            keep.append(k)
-            end = b
-    return np.array(keep, dtype=np.int64)
+    keep = np.ones(len(p), dtype=bool)
+    pl, el = p.tolist(), e.tolist()
+    end, last = -1, -2
+    for i in clash.tolist():
+        if i != last + 1:  # a new run of clashes: its free word before it was kept
+            end = el[i - 1]
+        if pl[i] >= end:
+            end = el[i]
+        else:
+            keep[i] = False
+        last = i
+    return first[keep]
 
 
 @lru_cache(maxsize=1)
