@@ -442,3 +442,16 @@ def test_linear_scores_do_not_depend_on_the_other_texts():
     texts = _MANY + ["甲" * 700, "乙", ""]
     together = m.decision(texts)
     assert together.tobytes() == np.vstack([m.decision([t]) for t in texts]).tobytes()
+
+
+def test_year_finder_matches_the_year_regex():
+    import random
+
+    from govtext.classify.cues import _YEAR, _years
+    from govtext.classify.wordscan import codes_of
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        text = "".join(rng.choice("12０２0345年a\x00٣") for _ in range(rng.randrange(0, 30)))
+        pos, years = _years(codes_of(text))
+        assert list(zip(pos.tolist(), years.tolist())) == [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]

@@ -213,7 +213,8 @@ class TextScan:
         """(positions, word ids, text index) of every occurrence of every vocabulary word, sorted
         by position, longer words first; None when the texts cannot be joined."""
         if self._words is None and self.joined is not None and _vocabulary() is not None:
-            pos, wid = _vocabulary().find(codes_of(self.joined))
+            self.codes = codes_of(self.joined)
+            pos, wid = _vocabulary().find(self.codes)
             self._words = pos, wid, _text_of(self.starts, pos)
         return self._words
 
@@ -568,12 +569,9 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
     yw, w = cfg.year_weight, cfg.word_weight
     ka = kp = np.zeros(n, dtype=np.int64)
     if cfg.plan is not None:
-        at, years = [], []
-        for m in _YEAR.finditer(scan.joined):  # safe to run joined: it reads no SEP, nor past 年
-            at.append(m.start())
-            years.append(int(m.group(1)))
-        if at:
-            where, ys = _text_of(scan.starts, at), np.array(years, dtype=np.int64)
+        at, ys = _years(scan.codes)
+        if len(at):
+            where = _text_of(scan.starts, at)
             is_review = ys == cfg.review
             ka = np.bincount(where[is_review], minlength=n)
             kp = np.bincount(where[~is_review & (ys >= cfg.plan) & (ys <= cfg.plan + 15)], minlength=n)
@@ -584,6 +582,26 @@ def _evidence_scanned(scan: TextScan, cfg: _TimeConfig, W: np.ndarray, T: np.nda
     ea = ea + w * counts[1]
     ep = ep + w * counts[2]
     T[:, LABEL_INDEX["achievement"]], T[:, LABEL_INDEX["plan"]] = ea, ep
+
+
+_NIAN, _ZERO = ord("年"), ord("0")
+
+
+def _years(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, years) of the matches of ``_YEAR`` in the code points of joined texts: four
+    ASCII digits, the first 1 or 2, before 年, not after another (Unicode) digit. SEP is no digit,
+    so a text's first characters are read as at the start of that text alone.
+
+    >>> _years(codes_of("12024年与２2024年不算年份；1999年和2030年算。"))
+    (array([18, 24]), array([1999, 2030]))
+    """
+    at = np.flatnonzero(codes[4:] == _NIAN)  # where a year would start
+    digits = codes[at[:, None] + np.arange(4)].astype(np.int64) - _ZERO
+    ok = ((digits[:, 0] == 1) | (digits[:, 0] == 2)) & ((digits[:, 1:] >= 0) & (digits[:, 1:] <= 9)).all(axis=1)
+    at, digits = at[ok], digits[ok]
+    before = [p == 0 or not chr(codes[p - 1]).isdecimal() for p in at.tolist()]
+    at, digits = at[before], digits[before]
+    return at, digits @ np.array([1000, 100, 10, 1], dtype=np.int64)
 
 
 def _count_matches(scan: TextScan, pattern: "re.Pattern") -> np.ndarray:
