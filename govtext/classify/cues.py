@@ -238,8 +238,13 @@ def _vocabulary() -> WordSet | None:
 
 
 def _word_ids(words: Sequence[str]) -> np.ndarray:
-    index = {w: i for i, w in enumerate(_vocabulary().words)}
+    index = _word_index()
     return np.array([index[w] for w in words], dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, int]:
+    return {w: i for i, w in enumerate(_vocabulary().words)}
 
 
 @lru_cache(maxsize=16)
@@ -609,19 +614,29 @@ def _count_matches(scan: TextScan, pattern: "re.Pattern") -> np.ndarray:
     is a plain alternation of words, else text by text in the texts holding one of its literals."""
     n = len(scan.texts)
     pos, wid, doc = scan.words
-    alts = _literal_alternatives(pattern.pattern)
-    if alts is None:
+    rank = _alternative_rank(pattern.pattern)
+    if rank is None:
         counts = np.zeros(n, dtype=np.int64)
         for j in np.unique(doc[_time_words((pattern.pattern,))[wid]]).tolist():
             counts[j] = len(pattern.findall(scan.texts[j]))
         return counts
     # at a position the regex takes its first alternative that matches, then goes on after it
-    rank = np.full(len(_vocabulary().words), len(alts), dtype=np.int64)
-    rank[_word_ids(alts)] = np.arange(len(alts))
-    at = np.flatnonzero(rank[wid] < len(alts))
+    at = np.flatnonzero(rank[wid] >= 0)
     at = at[np.lexsort((rank[wid[at]], pos[at]))]
     kept = at[_first_fit(pos[at], _vocabulary().lengths[wid[at]])]
     return np.bincount(doc[kept], minlength=n)
+
+
+@lru_cache(maxsize=16)
+def _alternative_rank(pattern: str) -> np.ndarray | None:
+    """By vocabulary word id: its place among the words of ``pattern`` if that is a plain
+    alternation of words (-1: not one of them), else None."""
+    alts = _literal_alternatives(pattern)
+    if alts is None or _vocabulary() is None or not set(alts) <= set(_vocabulary().words):
+        return None
+    rank = np.full(len(_vocabulary().words), -1, dtype=np.int64)
+    rank[_word_ids(alts)] = np.arange(len(alts))
+    return rank
 
 
 @lru_cache(maxsize=16)
