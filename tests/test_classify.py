@@ -424,15 +424,18 @@ def test_wordset_finds_every_occurrence():
 
     from govtext.classify.wordscan import WordSet, codes_of
 
-    words = ["问题", "问题也不容忽视", "题", "全年", "年内", "全年内", "要", "需要进一步", "进一步", "一步一步"]
-    ws = WordSet(words)
-    rng = random.Random(0)
-    alphabet = "问题也不容忽视全年内要需进一步，。"
-    for _ in range(200):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
-        pos, wid = ws.find(codes_of(text))
-        want = sorted((p, -len(w), w) for p in range(len(text)) for w in words if text.startswith(w, p))
-        assert [(int(p), ws.words[i]) for p, i in zip(pos, wid)] == [(p, w) for p, _, w in want]
+    base = ["问题", "问题也不容忽视", "题", "全年", "年内", "全年内", "要", "需要进一步", "进一步", "一步一步"]
+    # words longer than the 8-character key: one on its own, then two sharing their first 8
+    for words in (base, base + ["要进一步要进一步要进"], base + ["全年全年全年全年问", "全年全年全年全年题题"]):
+        ws = WordSet(words)
+        rng = random.Random(0)
+        alphabet = "问题也不容忽视全年内要需进一步，。"
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+            text += rng.choice(["", "要进一步要进一步要进", "全年全年全年全年问", "全年全年全年全年题"])
+            pos, wid = ws.find(codes_of(text))
+            want = sorted((p, -len(w), w) for p in range(len(text)) for w in words if text.startswith(w, p))
+            assert [(int(p), ws.words[i]) for p, i in zip(pos, wid)] == [(p, w) for p, _, w in want]
 
 
 def test_linear_scores_do_not_depend_on_the_other_texts():

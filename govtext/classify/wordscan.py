@@ -19,6 +19,7 @@ import numpy as np
 _U64 = np.uint64
 _SENTINEL = 0xFFFFFFFF  # past the text's end: no code point, so no word matches there
 _BIGRAM_BITS = 18
+_KEY_WIDTH = 8  # longer words are found by their first 8 characters, then checked in full
 _MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
                 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9)
 
@@ -44,17 +45,21 @@ class WordSet:
             self._single[c] = i + 1
         multi = [i for i, w in enumerate(self.words) if len(w) > 1]
         self._multi = np.array(multi, dtype=np.int64)
-        self._width = max((len(self.words[i]) for i in multi), default=0)
-        self._lens = np.array(sorted({len(self.words[i]) for i in multi}), dtype=np.int64)
         if multi:
-            padded = np.full((len(multi), self._width), _SENTINEL, dtype=np.uint32)
+            longest = max(len(self.words[i]) for i in multi)
+            padded = np.full((len(multi), longest), _SENTINEL, dtype=np.uint32)
             for r, i in enumerate(multi):
                 padded[r, :len(self.words[i])] = codes_of(self.words[i])
             self._padded = padded  # row r: word multi[r]
             self._bigram = np.zeros(1 << _BIGRAM_BITS, dtype=bool)
             self._bigram[self._bigram_slot(padded[:, 0], padded[:, 1])] = True
-            keys = self._prefix_keys(padded)[np.arange(len(multi)), self.lengths[self._multi] - 1]
-            self._build_table(keys)
+            # a word is keyed by its first _KEY_WIDTH characters (all of them if it is shorter),
+            # unless two words would share a key
+            unique = len({self.words[i][:_KEY_WIDTH] for i in multi}) == len(multi)
+            self._width = min(_KEY_WIDTH, longest) if unique else longest
+            self._keylen = np.minimum(self.lengths[self._multi], self._width)  # by row
+            self._lens = np.unique(self._keylen)
+            self._build_table(self._prefix_keys(padded[:, :self._width])[np.arange(len(multi)), self._keylen - 1])
 
     # -- hashing ---------------------------------------------------------------------------
 
@@ -117,17 +122,22 @@ class WordSet:
         return pos[order], wid[order]
 
     def _find_multi(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        n = len(codes)
+        n, width = len(codes), self._width
         cand = np.flatnonzero(self._bigram[self._bigram_slot(codes[:-1], codes[1:])])
         # past the text's end, a window repeats its last code point: the length check below
         # keeps such windows from matching
-        window = codes[np.minimum(cand[:, None] + np.arange(self._width), n - 1)]
-        keys = self._prefix_keys(window)[:, self._lens - 1]  # only the lengths some word has
+        window = codes[np.minimum(cand[:, None] + np.arange(width), n - 1)]
+        keys = self._prefix_keys(window)[:, self._lens - 1]  # only the key lengths some word has
         slots = self._slot(keys, self._mult, self._bits)
         row, col = np.nonzero(self._table_key[slots] == keys)
         r = self._table_row[slots[row, col]]  # the word whose key this is
-        length = self._lens[col]
-        # a key is a hash: check the code points (and that the word has this length)
-        same = (window[row] == self._padded[r]) | (np.arange(self._width) >= length[:, None])
-        ok = same.all(axis=1) & (self.lengths[self._multi[r]] == length) & (cand[row] + length <= n)
+        keylen, full = self._lens[col], self.lengths[self._multi[r]]
+        # a key is a hash: check the code points (and that the word's key has this length)
+        same = (window[row] == self._padded[r, :width]) | (np.arange(width) >= keylen[:, None])
+        ok = same.all(axis=1) & (self._keylen[r] == keylen) & (cand[row] + full <= n)
+        longer = np.flatnonzero(ok & (full > width))
+        if len(longer):  # words longer than their key: check the rest of them
+            rest = np.arange(width, self._padded.shape[1])
+            tail = codes[np.minimum(cand[row[longer], None] + rest, n - 1)]
+            ok[longer] = ((tail == self._padded[r[longer], width:]) | (rest >= full[longer, None])).all(axis=1)
         return cand[row[ok]], self._multi[r[ok]]
