@@ -196,10 +196,9 @@ def _text_of(starts: np.ndarray, positions) -> np.ndarray:
 class TextScan:
     """The texts of one call, joined once, with every word of the cue vocabulary found in them
     (shared by the strong-rule pre-check and the cue evidence). A scan costs some numpy calls
-    whatever the size: for few texts, reading them one by one is quicker (see ``worth``)."""
+    whatever the size: below ``MIN_TEXTS`` texts, reading them one by one is quicker."""
 
-    # below these numbers of texts, the evidence / the strong rules read texts one by one
-    MIN_TEXTS = {"evidence": 32, "strong": 16}
+    MIN_TEXTS = 16
 
     def __init__(self, texts: Sequence[str]):
         self.texts = list(texts)
@@ -218,9 +217,9 @@ class TextScan:
             self._words = pos, wid, _text_of(self.starts, pos)
         return self._words
 
-    def worth(self, use: str) -> bool:
-        """Whether ``use`` ("evidence", "strong") should read the texts through this scan."""
-        return len(self.texts) >= self.MIN_TEXTS[use] and self.words is not None
+    def worth(self) -> bool:
+        """Whether the texts are to be read through this scan (enough of them, joinable)."""
+        return len(self.texts) >= self.MIN_TEXTS and self.words is not None
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +321,7 @@ def _literal_bits(scan: TextScan, report_type: str | None, roles: Sequence[str |
     of the stripped text (-1: all rules, when there is no scan)."""
     n = len(scan.texts)
     bits = _strong_word_bits(report_type)
-    if bits is None or not scan.worth("strong"):  # no scan, or its cost exceeds the rules' own pre-checks
+    if bits is None or not scan.worth():  # no scan, or its cost exceeds the rules' own pre-checks
         return [-1] * n
     pos, wid, doc = scan.words
     need = bits[wid]
@@ -490,7 +489,7 @@ def evidence_matrix(texts: Sequence[str], meta: Mapping | None, scan: TextScan |
     if n:
         cfg = _time_config(meta)
         scan = scan or TextScan(texts)
-        if not scan.worth("evidence") or _time_words(cfg.word_patterns) is None:
+        if not scan.worth() or _time_words(cfg.word_patterns) is None:
             _evidence_per_text(texts, cfg, W, T)
         else:
             _evidence_scanned(scan, cfg, W, T)
