@@ -7,7 +7,8 @@ the role), ``cues`` (cue words overruled the role, rules-only mode) or ``sentenc
 paragraph caught by a one-sentence rule such as thanks, labelled by its sentences' majority).
 ``score`` is the blended probability of the label (at least 0.85 for a strong rule).
 
-How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json``; the model:
+How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json`` (the cue words of
+all passages found in one pass by ``wordscan.py``); the model:
 ``model.py`` + ``features.py`` (shipped in ``govtext/model/``, retrained by ``python -m govtext.train``
 from weak labels, ``weak.py``).
 
