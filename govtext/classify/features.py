@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 HASH_NAME = "govtext-char-ngram-fmix64-v2"
 
@@ -73,13 +72,15 @@ def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
 
 
 def char_ngram_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3), n_features: int = 2 ** 18,
-                      norm: str | None = "sqrt_count") -> sp.csr_matrix:
+                      norm: str | None = "sqrt_count") -> "scipy.sparse.csr_matrix":
     """Rows = texts, columns = hashed character n-gram counts (n in ``ngram_range``), each row
     divided by the square root of its number of n-grams (``norm="sqrt_count"``)."""
     r, c, per_doc = char_ngram_hashes(texts, ngram_range, n_features)
     data = np.ones(len(r), dtype=np.float64)
     if norm == "sqrt_count":
         data /= np.sqrt(np.maximum(per_doc, 1))[r]
+    import scipy.sparse as sp  # here, not at import: labelling never builds the matrix (scipy loads slowly)
+
     X = sp.csr_matrix((data, (r, c)), shape=(len(texts), n_features))
     X.sum_duplicates()
     return X
