@@ -335,7 +335,9 @@ def _literal_bits(scan: TextScan, report_type: str | None, roles: Sequence[str |
         sel = in_plans == flag
         need[sel] &= reach[np.searchsorted(heads, end[sel])]
     out = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(out, doc, need)
+    if len(doc):  # occurrences come by position, so each text's are consecutive
+        first = np.flatnonzero(np.concatenate(([True], doc[1:] != doc[:-1])))
+        out[doc[first]] = np.bitwise_or.reduceat(need, first)
     return out.tolist()
 
 
