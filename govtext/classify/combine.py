@@ -104,7 +104,8 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     p /= p.sum(axis=1, keepdims=True)
     mixed_at = dict(zip(split, sents.majorities(priors[split], meta, m, w, None if m is None else _proba[n:])))
     # plain Python floats and ints: the loop below indexes no numpy arrays
-    rows, best = p.tolist(), p.argmax(axis=1).tolist()
+    best = p.argmax(axis=1)
+    top, best = p[np.arange(n), best].tolist(), best.tolist()
     labels, scores, sources = [], [], []
     for i, (t, role, hit) in enumerate(zip(texts, roles, hits)):
         if hit is not None:  # (never for a blank text)
@@ -116,7 +117,7 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
                 sources.append("sentences")
                 continue
             labels.append(lab)
-            scores.append(round(float(max(w.strong_floor, rows[i][LABEL_INDEX[lab]])), 4))
+            scores.append(round(float(max(w.strong_floor, p[i, LABEL_INDEX[lab]])), 4))
             sources.append(f"cue:{name}")
             continue
         if not t.strip():  # nothing to read: the prior alone
@@ -128,7 +129,7 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
         k = best[i]
         lab = LABELS[k]
         labels.append(lab)
-        scores.append(round(rows[i][k], 4))
+        scores.append(round(top[i], 4))
         if role in CLEAR_ROLES and ROLE_LABEL[role] == lab:
             sources.append("role")
         elif m is not None:
