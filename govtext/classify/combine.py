@@ -77,7 +77,8 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
 
     A long paragraph caught by an ``other`` cue (thanks, closing call …) may be a merged one whose
     main content is something else: it is labelled sentence by sentence and keeps ``other`` only
-    when those sentences are most of it (else source ``sentences``)."""
+    when those sentences are most of it (else source ``sentences``). ``_proba``: the model's
+    probabilities of the texts, when the caller already has them."""
     w = WEIGHTS if w is None else w
     meta = meta or {}
     rtype = meta.get("report_type")
