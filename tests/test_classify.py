@@ -382,3 +382,79 @@ def test_linear_scores_match_the_matrix_product():
     for ct in (None, padded_coef_t(coef)):
         assert np.allclose(linear_scores(texts, coef, b, (2, 3), coef_t=ct), want, rtol=0, atol=1e-9)
     assert linear_scores([], coef, b, (2, 3)).shape == (0, 4)
+
+
+# --- batch paths: one scan of many texts gives what the texts give one by one ------------
+
+# cue words that overlap (不足/仍不, 力争/争取, 全年/年内), years and time words at both ends of
+# texts, repeated words, a blank text, and (below) texts too few for a scan or holding its separator
+_MANY = _GENRE + ["仍不足，力争取得更大成效，全年内完成。", "2023年", "年内2024", "今年以来全年完成任务。",
+                  "到2030年，今后五年要继续努力", "要要要达到达到", "还需要进一步加强。仍有差距，还不够。",
+                  "我们清醒看到问题也不容忽视；", "“十五五”时期", "下一阶段，明年将继续推进。"]
+_MANY = [f"{t}{k}" if k % 3 == 0 else t for k, t in enumerate(_MANY * 4)]
+
+
+@pytest.mark.parametrize("meta", [{"year": 2024, "report_type": "gwr"}, {"year": 2023, "report_type": "summary"}, {}])
+@pytest.mark.parametrize("texts", [_MANY, _MANY[:5], _MANY + ["含\x00分隔符的段落：全年完成。"]])
+def test_evidence_matrix_batch_equals_one_by_one(meta, texts):
+    from govtext.classify.cues import evidence_matrix, time_evidence, weak_evidence
+
+    want = np.array([weak_evidence(t) + time_evidence(t, meta) for t in texts])
+    assert np.array_equal(evidence_matrix(texts, meta), want)
+
+
+@pytest.mark.parametrize("rtype, next_year", [("gwr", 2024), ("summary", 2024), (None, None)])
+def test_strong_matches_batch_equals_one_by_one(rtype, next_year):
+    from govtext.classify.cues import strong_matches
+
+    # literals just inside and just past a rule's head (12 for 下一步, 30 or 80 for 仍存在…问题),
+    # after leading white space
+    heads = ["　　下一步，我们将继续推进。", " " * 10 + "下一步，继续推进。", "经过认真研究，下一步，继续推进。",
+             "甲" * 25 + "仍存在一些问题。", "甲" * 28 + "仍存在不少困难。", "甲" * 70 + "仍然存在不少问题。"]
+    texts = _MANY + heads * 2 + ["各位代表：", "青石镇人民政府", "——2024年1月10日在松林县第十八届人民代表大会第四次会议上",
+                                 "现将我镇2023年度工作情况报告如下：", "今年，我们要着力抓好五个方面。"]
+    roles = [("plans", "achievements", "other", None)[k % 4] for k in range(len(texts))]
+    got = strong_matches(texts, rtype, next_year, roles)
+    assert got == [strong_match(t, rtype, next_year, r) for t, r in zip(texts, roles)]
+    assert sum(x is not None for x in got) > 10
+
+
+def test_wordset_finds_every_occurrence():
+    import random
+
+    from govtext.classify.wordscan import WordSet, codes_of
+
+    base = ["问题", "问题也不容忽视", "题", "全年", "年内", "全年内", "要", "需要进一步", "进一步", "一步一步"]
+    # words longer than the 8-character key: one on its own, then two sharing their first 8
+    for words in (base, base + ["要进一步要进一步要进"], base + ["全年全年全年全年问", "全年全年全年全年题题"]):
+        ws = WordSet(words)
+        rng = random.Random(0)
+        alphabet = "问题也不容忽视全年内要需进一步，。"
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+            text += rng.choice(["", "要进一步要进一步要进", "全年全年全年全年问", "全年全年全年全年题"])
+            pos, wid = ws.find(codes_of(text))
+            want = sorted((p, -len(w), w) for p in range(len(text)) for w in words if text.startswith(w, p))
+            assert [(int(p), ws.words[i]) for p, i in zip(pos, wid)] == [(p, w) for p, _, w in want]
+
+
+def test_linear_scores_do_not_depend_on_the_other_texts():
+    from govtext.classify.model import default_model
+
+    m = default_model()
+    texts = _MANY + ["甲" * 700, "乙", ""]
+    together = m.decision(texts)
+    assert together.tobytes() == np.vstack([m.decision([t]) for t in texts]).tobytes()
+
+
+def test_year_finder_matches_the_year_regex():
+    import random
+
+    from govtext.classify.cues import _YEAR, _years
+    from govtext.classify.wordscan import codes_of
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        text = "".join(rng.choice("12０２0345年a\x00٣") for _ in range(rng.randrange(0, 30)))
+        pos, years = _years(codes_of(text))
+        assert list(zip(pos.tolist(), years.tolist())) == [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]

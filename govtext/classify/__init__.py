@@ -7,7 +7,8 @@ the role), ``cues`` (cue words overruled the role, rules-only mode) or ``sentenc
 paragraph caught by a one-sentence rule such as thanks, labelled by its sentences' majority).
 ``score`` is the blended probability of the label (at least 0.85 for a strong rule).
 
-How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json``; the model:
+How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json`` (the cue words of
+all passages found in one pass by ``wordscan.py``); the model:
 ``model.py`` + ``features.py`` (shipped in ``govtext/model/``, retrained by ``python -m govtext.train``
 from weak labels, ``weak.py``).
 
@@ -47,16 +48,17 @@ _STR_COLUMNS = frozenset({"text", "label", "source", "role"})
 
 
 def _frame(cols: dict) -> pd.DataFrame:
-    """The output table from plain columns (lists / arrays), in COLUMNS order, one construction."""
+    """The output table from plain columns (lists / arrays), in COLUMNS order, one construction.
+    The text columns are lists of ``str`` (both callers make them so)."""
     data = {}
     for c in COLUMNS:
         v = cols[c]
-        if c in _STR_COLUMNS and _STR is not None and isinstance(v, list) and all(type(x) is str for x in v):
+        if c in _STR_COLUMNS and _STR is not None and isinstance(v, list):
             v = pd.array(v, dtype=_STR)
         elif isinstance(v, list):
             v = np.asarray(v) if v else np.zeros(0, dtype=np.float64 if c == "score" else np.int64)
         data[c] = v
-    return pd.DataFrame(data, columns=COLUMNS, copy=False)
+    return pd.DataFrame(data, copy=False)  # (the dict is in COLUMNS order: no reindexing)
 
 
 def _empty() -> pd.DataFrame:
@@ -73,9 +75,10 @@ def label_passages(text: str, passages: pd.DataFrame, sections: pd.DataFrame | N
     """
     if passages is None or len(passages) == 0:
         return _empty()
-    texts = [t if isinstance(t, str) else "" for t in passages["text"].tolist()]
+    # (to_numpy().tolist(): the same values as .tolist(), quicker for Arrow-backed strings)
+    texts = [t if isinstance(t, str) else "" for t in passages["text"].to_numpy().tolist()]
     roles = [str(r) if isinstance(r, str) else "other" for r in
-             (passages["role"].tolist() if "role" in passages.columns else ["other"] * len(texts))]
+             (passages["role"].to_numpy().tolist() if "role" in passages.columns else ["other"] * len(texts))]
     # without any roled section, "preamble" says nothing: use the flatter no-structure prior
     prior_roles = roles if any(r in CLEAR_ROLES for r in roles) else ["no_structure"] * len(roles)
     labels, scores, sources = decide(texts, prior_roles, meta, model=model)

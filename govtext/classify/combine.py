@@ -13,11 +13,13 @@ The decision, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import LABEL_INDEX, LABELS, ROLE_LABEL, evidence_matrix, plan_year, role_prior, strong_match
+from .cues import (LABEL_INDEX, LABELS, ROLE_LABEL, TextScan, evidence_matrix, plan_year, role_prior,
+                   strong_matches)
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
@@ -44,11 +46,7 @@ def resolve_model(model):
     if model is False:
         return None
     if model is None:
-        from .model import default_model, default_model_dir
-
-        if not (default_model_dir() / "model.json").exists():
-            return None
-        return default_model()
+        return _shipped_model()
     if isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
         from .model import load_model
 
@@ -56,21 +54,31 @@ def resolve_model(model):
     return model
 
 
+@lru_cache(maxsize=1)
+def _shipped_model():
+    """The model in ``govtext/model/``, or None when none is shipped (looked for once)."""
+    from .model import default_model, default_model_dir
+
+    return default_model() if (default_model_dir() / "model.json").exists() else None
+
+
 def rule_logits(texts: Sequence[str], priors: np.ndarray, meta: Mapping | None,
-                w: Weights = WEIGHTS) -> np.ndarray:
-    """Rules-only log scores (n, 4): role prior plus weighted cue and time evidence."""
-    ev = evidence_matrix(texts, meta)
+                w: Weights = WEIGHTS, scan: TextScan | None = None) -> np.ndarray:
+    """Rules-only log scores (n, 4): role prior plus weighted cue and time evidence
+    (``scan``: a :class:`~govtext.classify.cues.TextScan` of the texts, if the caller has one)."""
+    ev = evidence_matrix(texts, meta, scan)
     return w.prior * np.log(priors) + w.cues * ev
 
 
 def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, model=None,
-           priors: np.ndarray | None = None, w: Weights | None = None, _split: bool = True
-           ) -> tuple[list[str], list[float], list[str]]:
+           priors: np.ndarray | None = None, w: Weights | None = None, _split: bool = True,
+           _proba: np.ndarray | None = None) -> tuple[list[str], list[float], list[str]]:
     """Label texts; returns (labels, scores, sources). ``priors`` overrides the role priors.
 
     A long paragraph caught by an ``other`` cue (thanks, closing call …) may be a merged one whose
     main content is something else: it is labelled sentence by sentence and keeps ``other`` only
-    when those sentences are most of it (else source ``sentences``)."""
+    when those sentences are most of it (else source ``sentences``). ``_proba``: the model's
+    probabilities of the texts, when the caller already has them."""
     w = WEIGHTS if w is None else w
     meta = meta or {}
     rtype = meta.get("report_type")
@@ -80,39 +88,49 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
         return [], [], []
     if priors is None:
         priors = np.array([role_prior(r, rtype) for r in roles])
-    z = rule_logits(texts, priors, meta, w)
+    scan = TextScan(texts)  # the cue words of all texts, found once for the evidence and the rules
+    hits = strong_matches(texts, rtype, next_year, roles, scan)
+    # long paragraphs caught by a one-sentence rule are read sentence by sentence, all in one batch
+    split = [i for i, (t, hit) in enumerate(zip(texts, hits))
+             if _split and hit is not None and hit[1] in SPLIT_RULES and len(t) > w.long_other]
+    sents = _Sentences([texts[i] for i in split])
     m = resolve_model(model)
+    if m is not None and _proba is None:  # the model reads the texts and those sentences at once
+        _proba = m.proba_for(list(texts) + sents.texts, LABELS)
+    z = rule_logits(texts, priors, meta, w, scan)
     if m is not None:
-        z = z + w.model * np.log(m.proba_for(texts, LABELS))
+        z = z + w.model * np.log(_proba[:n])
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
+    mixed_at = dict(zip(split, sents.majorities(priors[split], meta, m, w, None if m is None else _proba[n:])))
+    # plain Python floats and ints: the loop below indexes no numpy arrays
+    best = p.argmax(axis=1)
+    top, best = p[np.arange(n), best].tolist(), best.tolist()
     labels, scores, sources = [], [], []
-    for i, (t, role) in enumerate(zip(texts, roles)):
+    for i, (t, role, hit) in enumerate(zip(texts, roles, hits)):
+        if hit is not None:  # (never for a blank text)
+            lab, name = hit
+            mixed = mixed_at.get(i)
+            if mixed is not None:
+                labels.append(mixed[0])
+                scores.append(mixed[1])
+                sources.append("sentences")
+                continue
+            labels.append(lab)
+            scores.append(round(float(max(w.strong_floor, p[i, LABEL_INDEX[lab]])), 4))
+            sources.append(f"cue:{name}")
+            continue
         if not t.strip():  # nothing to read: the prior alone
             k = int(priors[i].argmax())
             labels.append(LABELS[k])
             scores.append(round(float(priors[i, k]), 4))
             sources.append("role")
             continue
-        hit = strong_match(t, rtype, next_year, role)
-        if hit is not None and _split and hit[1] in SPLIT_RULES and len(t) > w.long_other:
-            mixed = _by_sentences(t, priors[i], meta, m, w)
-            if mixed is not None:
-                labels.append(mixed[0])
-                scores.append(mixed[1])
-                sources.append("sentences")
-                continue
-        if hit is not None:
-            lab, name = hit
-            labels.append(lab)
-            scores.append(round(float(max(w.strong_floor, p[i, LABEL_INDEX[lab]])), 4))
-            sources.append(f"cue:{name}")
-            continue
-        k = int(p[i].argmax())
+        k = best[i]
         lab = LABELS[k]
         labels.append(lab)
-        scores.append(round(float(p[i, k]), 4))
+        scores.append(round(top[i], 4))
         if role in CLEAR_ROLES and ROLE_LABEL[role] == lab:
             sources.append("role")
         elif m is not None:
@@ -122,17 +140,40 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     return labels, scores, sources
 
 
-def _by_sentences(text: str, prior: np.ndarray, meta: Mapping | None, m, w: Weights):
-    """(label, share) of the sentences' majority by characters, when it is not ``other``."""
-    from .sentences import sentence_spans
+class _Sentences:
+    """The sentences of some texts, to label them (``majorities``) after the texts themselves."""
 
-    spans = sentence_spans(text)
-    if len(spans) < 2:
-        return None
-    sents = [text[a:b] for a, b in spans]
-    labs, _, srcs = decide(sents, ["other"] * len(sents), meta, model=m if m is not None else False,
-                           priors=np.tile(prior, (len(sents), 1)), w=w, _split=False)
-    labs, _ = carry_forward(labs, srcs)
+    def __init__(self, texts: Sequence[str]):
+        from .sentences import sentence_spans
+
+        self.texts: list[str] = []
+        self.groups: list[tuple[int, int] | None] = []  # per text: its sentences (None: fewer than 2)
+        self.rows: list[int] = []  # per sentence: its text
+        for k, text in enumerate(texts):
+            spans = sentence_spans(text)
+            if len(spans) < 2:
+                self.groups.append(None)
+                continue
+            self.groups.append((len(self.texts), len(self.texts) + len(spans)))
+            self.texts += [text[a:b] for a, b in spans]
+            self.rows += [k] * len(spans)
+
+    def majorities(self, priors: np.ndarray, meta: Mapping | None, m, w: Weights, proba: np.ndarray | None
+                   ) -> list[tuple[str, float] | None]:
+        """Per text: (label, share) of its sentences' majority by characters, when it is not
+        ``other`` (each sentence labelled on its own, under its text's prior; ``proba``: the
+        model's probabilities of the sentences, if already known)."""
+        if not self.texts:
+            return [None] * len(self.groups)
+        labs, _, srcs = decide(self.texts, ["other"] * len(self.texts), meta, model=m if m is not None else False,
+                               priors=priors[self.rows], w=w, _split=False, _proba=proba)
+        return [None if g is None else
+                _majority(self.texts[g[0]:g[1]], carry_forward(labs[g[0]:g[1]], srcs[g[0]:g[1]])[0])
+                for g in self.groups]
+
+
+def _majority(sents: Sequence[str], labs: Sequence[str]) -> tuple[str, float] | None:
+    """(label, share) of the label covering most characters, unless it is ``other`` or under half."""
     weight: dict[str, int] = {}
     for s_, lab in zip(sents, labs):
         weight[lab] = weight.get(lab, 0) + len(s_)

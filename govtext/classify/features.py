@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 HASH_NAME = "govtext-char-ngram-fmix64-v2"
 
@@ -73,13 +72,15 @@ def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3
 
 
 def char_ngram_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 3), n_features: int = 2 ** 18,
-                      norm: str | None = "sqrt_count") -> sp.csr_matrix:
+                      norm: str | None = "sqrt_count") -> "scipy.sparse.csr_matrix":
     """Rows = texts, columns = hashed character n-gram counts (n in ``ngram_range``), each row
     divided by the square root of its number of n-grams (``norm="sqrt_count"``)."""
     r, c, per_doc = char_ngram_hashes(texts, ngram_range, n_features)
     data = np.ones(len(r), dtype=np.float64)
     if norm == "sqrt_count":
         data /= np.sqrt(np.maximum(per_doc, 1))[r]
+    import scipy.sparse as sp  # here, not at import: labelling never builds the matrix (scipy loads slowly)
+
     X = sp.csr_matrix((data, (r, c)), shape=(len(texts), n_features))
     X.sum_duplicates()
     return X
@@ -89,44 +90,93 @@ def linear_scores(texts: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
                   norm: str | None = "sqrt_count", coef_t: np.ndarray | None = None) -> np.ndarray:
     """``char_ngram_matrix(texts) @ coef.T + intercept`` without building the matrix (fast path).
     ``coef_t``: ``padded_coef_t(coef)`` (or plain ``coef.T``), if the caller keeps one (float32 with
-    four classes is fastest: each bucket's row is fetched as one 16-byte item)."""
+    four classes is fastest: each bucket's row is fetched as one 16-byte item).
+
+    A text's score is its n-grams' weights added one by one in a fixed order (the lowest order's
+    n-grams by position, then the next order's), whatever the other texts."""
     n_docs, n_classes, n_features = len(texts), coef.shape[0], coef.shape[1]
     out = np.zeros((n_docs, n_classes))
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
-    total = int(lengths.sum())
+    per_doc = np.zeros(n_docs, dtype=np.int64)
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        per_doc += np.maximum(lengths - n + 1, 0)
     # one extra all-zero row: n-grams that would run past their text's end fall into it, which
     # adds 0.0 to the sums (leaving them bit for bit as without them) and saves filtering
     table = coef_t if coef_t is not None and coef_t.shape[0] == n_features + 1 else padded_coef_t(coef, coef_t)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    to_end = np.cumsum(lengths)[doc] - np.arange(total, dtype=np.int64)  # characters left in the text
-    rows, cols = [], []
-    per_doc = np.zeros(n_docs, dtype=np.int64)
+    if int(lengths.max(initial=0)) >= ngram_range[0]:
+        groups = _length_groups(lengths.tolist())
+        cols = _padded_buckets(texts, lengths, groups, ngram_range, n_features)
+        for docs, width, at in groups:
+            out[docs] = _group_sums(table, [c[at:at + len(docs) * width] for c in cols], len(docs), width)
+    if norm == "sqrt_count":
+        out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
+    return out + intercept.astype(np.float64)
+
+
+# padding cells cheaper than the fixed numpy calls of one more group
+_MERGE_CELLS = 1024
+
+
+def _length_groups(lengths: list[int]) -> list[tuple[np.ndarray, int, int]]:
+    """Non-empty texts in groups of similar length: (text indices, the group's width = its longest
+    length, offset of the group in the padded layout). A group takes texts up to twice its
+    shortest length, or longer ones while its rows stay little padded in all."""
+    groups: list[list] = []  # [texts, width, shortest, characters]
+    for length, d in sorted((x, d) for d, x in enumerate(lengths) if x):
+        g = groups[-1] if groups else None
+        if g is not None and (length <= 2 * g[2] or length * len(g[0]) - g[3] <= _MERGE_CELLS):
+            g[0].append(d)
+            g[1] = length
+            g[3] += length
+        else:
+            groups.append([[d], length, length, length])
+    out, at = [], 0
+    for docs, width, _, _ in groups:
+        out.append((np.array(docs, dtype=np.int64), width, at))
+        at += len(docs) * width
+    return out
+
+
+def _padded_buckets(texts: Sequence[str], lengths: np.ndarray, groups: list, ngram_range: tuple[int, int],
+                    n_features: int) -> list[np.ndarray]:
+    """Per n-gram order, the bucket of the n-gram at each position of the padded layout (each
+    group's texts one per row, padded to the group's width); n-grams that run past their text's
+    end, into the padding, get ``n_features``: the zero row."""
+    padded = "".join([texts[d].ljust(width, "\0") for docs, width, _ in groups for d in docs.tolist()])
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    size = len(codes)
+    # characters left in the row's text from each position (<= 0 in the padding)
+    row = np.concatenate([docs for docs, _, _ in groups])
+    width = np.repeat([w for _, w, _ in groups], [len(docs) for docs, _, _ in groups])
+    row_start = np.cumsum(width) - width
+    to_end = np.repeat(lengths[row] + row_start, width) - np.arange(size)
+    cols = []
     pow2 = n_features & (n_features - 1) == 0
     with np.errstate(over="ignore"):
-        h = np.full(total, _K, dtype=np.uint64)
+        # h_n(i) = fmix(h_{n-1}(i) ^ code[i+n-1]): each order costs one pass over the text
+        h = np.full(size, _K, dtype=np.uint64)
         for n in range(1, ngram_range[1] + 1):
-            m = total - n + 1
+            m = size - n + 1
             if m <= 0:
                 break
             h = _fmix(h[:m] ^ codes[n - 1:])
             if n < ngram_range[0]:
                 continue
-            hv = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
-            c = hv.astype(np.int64)
-            c[to_end[:m] < n] = n_features  # the zero row
-            rows.append(doc[:m])
+            c = np.full(size, n_features, dtype=np.int64)
+            c[:m] = h & np.uint64(n_features - 1) if pow2 else h % np.uint64(n_features)
+            c[:m][to_end[:m] < n] = n_features  # the zero row
             cols.append(c)
-            per_doc += np.maximum(lengths - n + 1, 0)
-    if rows:
-        r, c = np.concatenate(rows), np.concatenate(cols)
-        w = _gather_rows(table, c)  # (n-grams, classes): one gather
-        for k in range(n_classes):
-            # bincount sums in float64 whatever the weights' type (float32 values are exact in float64)
-            out[:, k] = np.bincount(r, weights=w[:, k], minlength=n_docs)
-    if norm == "sqrt_count":
-        out /= np.sqrt(np.maximum(per_doc, 1))[:, None]
-    return out + intercept.astype(np.float64)
+    return cols
+
+
+def _group_sums(table: np.ndarray, cols: list[np.ndarray], rows: int, width: int) -> np.ndarray:
+    """(rows, classes): per padded row, the weights of its n-grams (each order's block in turn)
+    added one by one from 0.0. Reducing axis 0 of a (steps, rows, classes) array adds step after
+    step for all rows at once (numpy keeps this order; only sums along the last, contiguous axis
+    are done pairwise), much quicker than np.bincount, whose additions to one bin wait for each other."""
+    steps = np.concatenate([c.reshape(rows, width).T for c in cols])
+    w = _gather_rows(table, steps.ravel()).reshape(len(steps), rows, -1)
+    return np.add.reduce(w, axis=0, dtype=np.float64, initial=0.0)
 
 
 def padded_coef_t(coef: np.ndarray, coef_t: np.ndarray | None = None) -> np.ndarray:
