@@ -15,7 +15,12 @@ On ``../shared/corpora`` (or ``corpora/`` when that is absent) it measures, in o
    beyond the tables);
 5. cold start: import plus the first report in a fresh interpreter (goal <= 0.5 s).
 
-Timings are wall-clock, best of ``--repeat`` interleaved runs. On a shared
+Timings are wall-clock, best of ``--repeat`` interleaved runs, each in a fresh
+interpreter: govtext after one warm-up call on the sample corpus ``corpora/``
+(imports and set-up), then the corpus analysed once (the goals are judged on
+this first pass, as a researcher analyses a corpus once) and once more in the
+same process (printed too: caches keyed by content are warm then); jieba after
+loading its dictionary. On a shared
 machine read the load average printed at the top and the CPU share the
 parallel run obtained: other load, not govtext, limits the speedup when that
 share is well below 100%.
@@ -25,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -42,46 +46,55 @@ def corpus_files(corpus: Path) -> list[Path]:
     return [Path(it.path) for it in items_from_dir(corpus, meta=False)]
 
 
-def raw_texts(files: list[Path]) -> list[str]:
-    from govtext.io import load
-
-    out = []
-    for f in files:
-        try:
-            out.append(load(f).raw)
-        except Exception:
-            out.append("")
-    return out
-
-
-def _cpu() -> float:
+RUN_CHILD = r"""
+import json, resource, sys, time
+def cpu():
     a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
-
-
-def bench_analysis(files: list[Path], n_jobs: int) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (this process plus its workers) of one Corpus.analyze."""
-    from govtext.corpus import Corpus
-
-    c = Corpus.from_paths(files)
-    c0, t = _cpu(), time.perf_counter()
-    res = c.analyze(n_jobs=n_jobs, progress=False)
-    took, cpu = time.perf_counter() - t, _cpu() - c0
-    if len(res.errors):
-        print(f"  ({len(res.errors)} inputs failed: {res.errors.error_type.value_counts().to_dict()})")
-    return took, cpu
-
-
-def bench_jieba(texts: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of jieba.lcut over every text."""
+mode, n_jobs, warm = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+files = json.loads(sys.stdin.read())
+out = []
+if mode == "jieba":
+    from govtext.io import load
+    texts = []
+    for f in files:
+        try:
+            texts.append(load(f).raw)
+        except Exception:
+            texts.append("")
     import jieba
-
     jieba.setLogLevel(60)
     jieba.initialize()  # dictionary loading is not segmentation
-    c0, t = time.process_time(), time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    return time.perf_counter() - t, time.process_time() - c0
+    for _ in range(2):
+        c0, t = cpu(), time.perf_counter()
+        for x in texts:
+            jieba.lcut(x)
+        out.append((time.perf_counter() - t, cpu() - c0, 0))
+else:
+    from govtext.corpus import Corpus
+    Corpus.from_dir(warm).analyze(n_jobs=1, progress=False)  # lazy imports and set-up, on other texts
+    corpus = Corpus.from_paths(files)
+    for _ in range(2):  # first pass: as a user runs it; second: content caches warm
+        c0, t = cpu(), time.perf_counter()
+        res = corpus.analyze(n_jobs=n_jobs, progress=False)
+        out.append((time.perf_counter() - t, cpu() - c0, len(res.errors)))
+print(json.dumps(out))
+"""
+
+
+def bench_fresh(files: list[Path], mode: str, n_jobs: int = 1) -> list[tuple[float, float, int]]:
+    """(wall, CPU, errors) of a first and a second pass, in a fresh interpreter.
+
+    ``mode`` is "govtext" (Corpus.analyze with ``n_jobs``, after one warm-up call on the
+    sample corpus ``corpora/``: imports and set-up, not these texts) or "jieba"
+    (jieba.lcut over the same raw texts, dictionary loaded first). A fresh process per
+    run keeps one measurement from warming the next one's caches.
+    """
+    p = subprocess.run([sys.executable, "-c", RUN_CHILD, mode, str(n_jobs), str(ROOT / "corpora")],
+                       input=json.dumps([str(f) for f in files]), capture_output=True, text=True, cwd=ROOT)
+    if p.returncode:
+        raise RuntimeError(p.stderr[-2000:])
+    return [tuple(x) for x in json.loads(p.stdout.strip().splitlines()[-1])]
 
 
 def bench_stages(files: list[Path]) -> dict[str, float]:
@@ -202,27 +215,34 @@ def main(argv=None) -> int:
     print(f"corpus {args.corpus}: {len(files)} files, {size_mb:.2f} MB; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} cpus")
 
-    texts = raw_texts(files)
-    bench_analysis(files[:3], 1)  # warm caches and lazy imports, as a user's second call would
-    # Interleaved repeats, best of each: the machine may be shared, and noise only ever adds time.
+    # Each run in a fresh interpreter, interleaved, best of --repeat: the machine may be shared,
+    # and noise only ever adds time. Pass 1 is what a user gets analysing a corpus once;
+    # pass 2 repeats it in the same process (caches keyed by content are then warm).
     runs = {"serial": [], "jieba": [], "parallel": []}
     for _ in range(args.repeat):
-        runs["serial"].append(bench_analysis(files, 1))
-        runs["jieba"].append(bench_jieba(texts))
-        runs["parallel"].append(bench_analysis(files, args.jobs))
-    t1, cpu1 = min(runs["serial"])
-    tj, cpuj = min(runs["jieba"])
-    cpu1_best = min(c for _, c in runs["serial"])
-    cpuj_best = min(c for _, c in runs["jieba"])
-    tp, cpup = min(runs["parallel"])
+        runs["serial"].append(bench_fresh(files, "govtext", 1))
+        runs["jieba"].append(bench_fresh(files, "jieba"))
+        runs["parallel"].append(bench_fresh(files, "govtext", args.jobs))
+    errors = max(r[0][2] for r in runs["serial"])
+    if errors:
+        print(f"  ({errors} inputs failed)")
+
+    def best(mode: str, k: int) -> tuple[float, float]:
+        return min(r[k][0] for r in runs[mode]), min(r[k][1] for r in runs[mode])
+
+    (t1, cpu1), (tj, cpuj), (tp, cpup) = best("serial", 0), best("jieba", 0), best("parallel", 0)
+    (t1b, _), (tjb, _), (tpb, _) = best("serial", 1), best("jieba", 1), best("parallel", 1)
     out.update(analysis_s=t1, analysis_cpu_s=cpu1, analysis_mb_s=size_mb / t1, jieba_s=tj, jieba_cpu_s=cpuj,
-               jieba_mb_s=size_mb / tj, ratio=t1 / tj, cpu_ratio=cpu1_best / cpuj_best, repeats=args.repeat)
-    print(f"\n1. full analysis  {t1:7.2f} s  {size_mb / t1:6.2f} MB/s  (best of {args.repeat})")
+               jieba_mb_s=size_mb / tj, ratio=t1 / tj, cpu_ratio=cpu1 / cpuj, repeats=args.repeat,
+               second_pass={"analysis_s": t1b, "jieba_s": tjb, "ratio": t1b / tjb, "parallel_s": tpb,
+                            "speedup": t1b / tpb})
+    print(f"\n1. full analysis  {t1:7.2f} s  {size_mb / t1:6.2f} MB/s  (first pass in a fresh process, "
+          f"best of {args.repeat})")
     print(f"   jieba.lcut     {tj:7.2f} s  {size_mb / tj:6.2f} MB/s")
     print(f"   time ratio analysis/jieba = {t1 / tj:.3f}  (goal <= 0.33)  "
           f"{'OK' if t1 / tj <= 0.33 else 'NOT MET'}")
-    print(f"   CPU-time ratio = {cpu1_best / cpuj_best:.3f}  ({cpu1_best:.2f} s vs {cpuj_best:.2f} s; "
-          f"less sensitive to other load)")
+    print(f"   CPU-time ratio = {cpu1 / cpuj:.3f}  ({cpu1:.2f} s vs {cpuj:.2f} s; less sensitive to other load)")
+    print(f"   second pass in the same process: {t1b:.2f} s vs jieba {tjb:.2f} s, ratio {t1b / tjb:.3f}")
 
     st = bench_stages(files)
     total = sum(st.values()) or 1.0
@@ -239,6 +259,7 @@ def main(argv=None) -> int:
           f"{'OK' if t1 / tp >= 1.8 else 'NOT MET'}")
     print(f"   CPU: serial {cpu1:.2f} s, parallel {cpup:.2f} s in all processes ({cpup / cpu1 - 1:+.0%} overhead); "
           f"the run got {share:.0%} of {args.jobs} cores (other load limits the speedup when this is low)")
+    print(f"   second pass in the same process: {tpb:.2f} s vs {t1b:.2f} s, speedup {t1b / tpb:.2f}x")
 
     if not args.skip_mem:
         print("\n4. peak memory (fresh subprocess each, n_jobs=1)")
