@@ -79,6 +79,8 @@ def rules() -> dict[str, Any]:
         "national_places": frozenset(raw["national_places"]),
         "national_openings": [re.compile(p) for p in raw["national_openings"]],
         "level_suffixes": [tuple(x) for x in raw["level_suffixes"]],
+        "prefecture_cities": frozenset(n for names in raw["prefecture_cities"].values() for n in names),
+        "governs_counties": re.compile(raw["governs_counties"]),
         "report_types": [(t, re.compile(p)) for t, p in raw["report_types"]],
         "opening_types": [(t, re.compile(p)) for t, p in raw["opening_types"]],
         "filename_types": [(t, re.compile(p, re.I)) for t, p in raw["filename_types"]],
@@ -281,7 +283,7 @@ def place_from_text(text: str) -> str | None:
     return None
 
 
-def _level_of(place: str | None) -> str | None:
+def _level_of(place: str | None, text: str | None = None) -> str | None:
     if not place:
         return None
     r = rules()
@@ -296,17 +298,38 @@ def _level_of(place: str | None) -> str | None:
         return "provincial"
     for suffix, level in r["level_suffixes"]:
         if core.endswith(suffix):
+            if suffix == "市" and level == "city":
+                return _city_level(core, r["prefecture_cities"], text)
             return level
     return "unknown"
 
 
-def level_of(place: str | None) -> str | None:
-    """Administrative level of an issuing body (lookup tables in data/meta_rules.json).
+# The units a place's name may start with before its last unit (江苏省|苏州市|昆山市).
+_OUTER_UNITS = re.compile(r"^.*(?:省|自治区|特别行政区|市|州|地区|盟)(?=.+市$)")
+
+
+def _city_level(core: str, prefecture: frozenset, text: str | None = None) -> str:
+    """A place ending in 市: a prefecture-level city (地级市) is ``city``; any other 市 is a
+    county-level city (县级市), which DESIGN.md files as ``county`` — unless its report speaks
+    of the counties it governs (各县（市、区）, 区县), as only a prefecture-level city's does."""
+    name = _OUTER_UNITS.sub("", core)[:-1]
+    if not name or name in prefecture:
+        return "city"
+    if text and rules()["governs_counties"].search(text):
+        return "city"
+    return "county"
+
+
+def level_of(place: str | None, text: str | None = None) -> str | None:
+    """Administrative level of an issuing body (lookup tables in data/meta_rules.json);
+    ``text``, the report, tells a prefecture-level city the table does not name.
 
     >>> level_of("城东镇"), level_of("海拉尔区"), level_of("江苏省"), level_of("国务院"), level_of("平潭综合实验区社会事业局")
     ('township', 'county', 'provincial', 'national', 'department')
+    >>> level_of("苏州市"), level_of("江苏省昆山市"), level_of("苏州市昆山市人民政府"), level_of("上海市")
+    ('city', 'county', 'county', 'provincial')
     """
-    return _level_of(place)
+    return _level_of(place, text)
 
 
 def report_type(title: str | None, text: str, path: str | None) -> str | None:
@@ -414,7 +437,7 @@ def extract_meta(raw: str, text: str, path: str | None, given: dict, page_meta: 
             place = _congress_place(text) or place
         place = place or place_from_text(text)
     meta["place"] = place
-    meta["level"] = given.get("level") or level_of(place)
+    meta["level"] = given.get("level") or level_of(place, text)
     meta["publish_date"] = _publish_date(raw, text, page_meta)
     meta["source"] = _source(raw, page_meta)
     meta.update(given)

@@ -43,11 +43,26 @@ def test_real_province_is_provincial_and_city_is_city():
     assert level_of("浙江省") == "provincial"
     assert level_of("广西壮族自治区") == "provincial"
     assert level_of("北京市") == "provincial"
-    assert level_of("江州市") == "city"
+    assert level_of("苏州市") == "city"
+    assert level_of("江苏省苏州市人民政府") == "city"
     assert level_of("东关街道") == "street"
     assert level_of("君山片区管理局") == "township"
     assert level_of("江源县司法局") == "department"
     assert level_of("国务院") == "national"
+
+
+def test_county_level_city_is_county_unless_its_report_governs_counties():
+    # DESIGN.md files 县级市 with counties; the table in meta_rules.json names the 地级市
+    assert level_of("昆山市") == "county"
+    assert level_of("江苏省苏州市昆山市") == "county"
+    assert level_of("溪口市", "全市各镇（街道）要压实责任。") == "county"
+    assert level_of("溪口市", "位居全省县（市、区）前列。") == "county"  # a ranking, not a charge
+    # a city the table does not name, whose report speaks of the counties it governs
+    assert level_of("江州市", "各县（市、区）要对照目标细化举措。") == "city"
+    assert level_of("江州市", "全市8个县（市、区）全部完成。") == "city"
+    raw = "\n".join(["溪口市2025年政府工作报告", "各位代表：", "现在，我代表市人民政府，向大会报告工作。",
+                     "一、2024年工作回顾", "全市各镇（街道）完成年度任务。"])
+    assert meta_of(raw)["level"] == "county"
     assert level_of(None) is None
 
 
