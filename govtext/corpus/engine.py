@@ -109,9 +109,11 @@ def run(
         chunks = _chunks(items, workers, chunksize)
         if workers <= 1:
             for chunk in chunks:  # the same chunks and bundles as in a pool: identical tables
-                out = analyze_chunk(chunk, tables, keep_text)
-                bar.update(len(chunk))
-                yield out
+                outs = []
+                for it in chunk:  # the bar moves file by file
+                    outs.append(analyze_item(it, tables, keep_text))
+                    bar.update(1)
+                yield bundle(outs, tables)
             return
         yield from _run_pool(chunks, workers, bar, tables, keep_text)
     finally:
