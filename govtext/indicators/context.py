@@ -29,7 +29,8 @@ _CLAUSE_CHARS = _SENT_CHARS + "，,；;：:"     # a clause after one of these
 _SENT_END = re.compile(f"[{_SENT_CHARS}]")
 # list markers and stray figures before a subject: （一）, 三、, “十四五”; a Chinese numeral run
 # only when no CJK character follows it, since it may start the subject's first word
-# (一般公共预算, 一体化, 十大工程); possessive, so a long run fails in linear time
+# (一般公共预算, 一体化, 十大工程); a shorter part of a run is followed by a numeral, itself CJK,
+# so backtracking into a run fails at once (linear on a long run)
 _LEADING_JUNK = re.compile(r"^(?:[\s、，,；;：:（）()“”\"'‘’《》〈〉【】—\-·…0-9]|[一二三四五六七八九十]+(?![\u4e00-\u9fff]))*[、.．)）]?")
 _CHANGE_NOT_VERB = re.compile(r"^(?:值|贡献|连续|点|极|动力|潜力|空间|目标|预期|方式|的|较快|较大|明显|稳定|态势|趋势|水平|完成)")
 _YEAR_START = re.compile(r"^(?:[12]\d{3}|[一二][〇零○一二三四五六七八九]{3})年(?:度|底|末|初|全年|以来)?")
