@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, default_corpus, read_reports  # noqa: E402
+from _corpus import default_corpus, read_reports  # noqa: E402
 
 
 def reports(corpus: Path) -> list[tuple[str, pd.DataFrame, pd.DataFrame, dict]]:

@@ -14,9 +14,12 @@ True
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:  # scipy is imported only where a matrix is built (training)
+    import scipy.sparse
 
 HASH_NAME = "govtext-char-ngram-fmix64-v2"
 

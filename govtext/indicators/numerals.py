@@ -106,7 +106,6 @@ def parse_numeral(s: str, folded: bool = False) -> float:
     total = 0.0     # completed 亿/万 groups
     section = 0.0   # value below the current 万
     number = None   # pending digit(s)
-    last_small = None
     for t in toks:
         if t == "零":
             continue  # 一百零五: a place holder
@@ -118,7 +117,6 @@ def parse_numeral(s: str, folded: bool = False) -> float:
             u = SMALL_UNITS[t]
             section += (1.0 if number is None else number) * u
             number = None
-            last_small = u
         elif t == "万":
             section += number or 0.0
             if section == 0 and total == 0:
