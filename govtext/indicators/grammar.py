@@ -492,16 +492,20 @@ def _pre_qualifier(ft: str, s: int, pre_re, blockers):
     return pm
 
 
-def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, denom_re, cheng_bad) -> Mention | None:
-    """The general reader: the mention of the numeral ft[s:e] with its unit, range or 成, or None."""
-    num = ft[s:e]
-    # 3万千瓦 / 2百分点: a 千/百 that begins a unit is not a magnitude
+def _without_unit_start(lex: Lexicon, ft: str, num: str, e: int) -> tuple[str, int]:
+    """The numeral ``num`` ending at ``e`` without a trailing 千/百 that begins a unit
+    (3万千瓦, 2百分点: not a magnitude), and its new end."""
     while num and num[-1] in _UNIT_FIRST:
         u = _match_unit(lex, ft, e - 1, False)
-        if u and u[0] == num[-1]:
-            num, e = num[:-1], e - 1
-        else:
+        if not (u and u[0] == num[-1]):
             break
+        num, e = num[:-1], e - 1
+    return num, e
+
+
+def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, denom_re, cheng_bad) -> Mention | None:
+    """The general reader: the mention of the numeral ft[s:e] with its unit, range or 成, or None."""
+    num, e = _without_unit_start(lex, ft, ft[s:e], e)
     if not num or num[0] == "零":   # 一年零三个月: 零 continues a number before it
         return None
     bare = not _has_digit(num)
@@ -529,14 +533,7 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
     if rm and not (quals and unit is None):
         m2 = numeral_re.match(ft, rm.end())
         if m2 and _has_digit(m2.group()) and _is_chinese(m2.group()) == chinese:
-            num2 = m2.group()
-            e2 = m2.end()
-            while num2 and num2[-1] in _UNIT_FIRST:
-                u = _match_unit(lex, ft, e2 - 1, False)
-                if u and u[0] == num2[-1]:
-                    num2, e2 = num2[:-1], e2 - 1
-                else:
-                    break
+            num2, e2 = _without_unit_start(lex, ft, m2.group(), m2.end())
             p2 = e2
             q2 = []
             if p2 < len(ft) and ft[p2] in "余多":
