@@ -61,9 +61,9 @@ def test_result_dtypes():
 def test_required_literals():
     assert tg.required_literals(re.compile("a?")) is None
     assert tg.required_literals(re.compile("计划", re.I)) is None
-    assert tg.required_literals(re.compile("(?:目标|计划)任务?")) == {"目标任", "计划任"}
-    assert tg.required_literals(re.compile("(?:目标|计划)(?:任务)?")) == {"目标", "计划"}
-    assert tg.required_literals(re.compile("完成计划|计划")) == {"计划"}
+    assert tg.required_literals(re.compile("(?:目标|计划)任务?")) == ("目标任", "计划任")
+    assert tg.required_literals(re.compile("(?:目标|计划)(?:任务)?")) == ("目标", "计划")
+    assert tg.required_literals(re.compile("完成计划|计划")) == ("计划",)
 
 
 def test_gated_rules_agree_with_plain_patterns():

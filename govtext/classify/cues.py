@@ -22,6 +22,7 @@ import numpy as np
 import re
 import regex
 
+from ..regex_literals import _re_parser, required_literals
 from .wordscan import WordSet, codes_of
 
 LABELS: tuple[str, ...] = ("achievement", "shortcoming", "plan", "other")
@@ -117,66 +118,6 @@ def plan_year(meta: Mapping | None) -> int | None:
 PLAN_ROLES = frozenset({"plans", "targets", "self_building"})
 
 
-def _re_parser():
-    """(constants, parser) of the stdlib's own regular-expression parser."""
-    try:
-        from re import _constants, _parser
-    except ImportError:  # Python 3.10
-        import sre_constants as _constants
-        import sre_parse as _parser
-    return _constants, _parser
-
-
-@lru_cache(maxsize=512)
-def required_literals(pattern: str, flags: int = 0, most: int = 8) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains (derived from its parse tree),
-    or None when nothing useful is known (or more than ``most`` strings would be needed).
-    A cheap ``in`` test on them skips most searches.
-
-    >>> required_literals("(表示|致以)(最)?(衷心|诚挚)(的)?(感谢|谢意)")
-    ('致以', '表示')
-    >>> required_literals("^　*(下一步|今后)[，,]?"), required_literals("(还|仍)?存在.{0,4}问题")
-    (('下一步', '今后'), ('存在',))
-    """
-    try:
-        C, _parser = _re_parser()  # noqa: N806
-        tree = _parser.parse(pattern, flags)
-    except Exception:  # regex-only syntax, or a parser this Python does not have
-        return None
-    if flags & re.IGNORECASE or tree.state.flags & re.IGNORECASE:
-        return None
-
-    def req(items) -> frozenset | None:
-        cands, run = [], []
-        for op, av in list(items) + [(None, None)]:
-            if op is C.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                cands.append(frozenset(["".join(run)]))
-                run = []
-            r = None
-            if op is C.SUBPATTERN:
-                if av[1] & re.IGNORECASE:
-                    return None
-                r = req(av[3])
-            elif op is C.BRANCH:
-                rs = [req(b) for b in av[1]]
-                r = frozenset().union(*rs) if all(x is not None for x in rs) else None
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
-                r = req(av[2])
-            elif op is C.IN and av and all(o is C.LITERAL for o, _ in av):
-                r = frozenset(chr(v) for _, v in av)
-            if r:
-                cands.append(r)
-        if not cands:
-            return None
-        return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
-
-    got = req(tree)
-    return tuple(sorted(got)) if got and len(got) <= most else None
-
-
 # Texts are read together: joined by a character they do not hold, their cue words are found in
 # one pass (wordscan.py) and their year words by one regex call, instead of one call per paragraph.
 SEP = "\x00"
@@ -232,7 +173,7 @@ def _vocabulary() -> WordSet | None:
         return None
     lits = [x for r in cues.strong for x in _rule_literals(r) or ()]
     lits += [x for p in cues.time.values() if isinstance(p, re.Pattern)
-             for x in required_literals(p.pattern, 0, 64) or ()]
+             for x in required_literals(p.pattern) or ()]
     return WordSet(list(dict.fromkeys(weak + [x for x in lits if SEP not in x])))
 
 
@@ -258,7 +199,7 @@ def _rule_literals(rule: StrongRule) -> tuple[str, ...] | None:
     Derived with re's parser, so only for rules that re runs (regex syntax may differ)."""
     if not isinstance(rule.pattern, re.Pattern):
         return None
-    needs = required_literals(rule.pattern.pattern, re.M, 64)
+    needs = required_literals(rule.pattern.pattern, re.M)
     return None if needs is None or any(SEP in x for x in needs) else needs
 
 
@@ -644,7 +585,7 @@ def _alternative_rank(pattern: str) -> np.ndarray | None:
 def _literal_alternatives(pattern: str) -> tuple[str, ...] | None:
     """The words of a pattern that is only ``word|word|…`` (in its order), else None.
 
-    >>> _literal_alternatives("今年|新的一年"), _literal_alternatives("到20[2-5]\\d年")
+    >>> _literal_alternatives("今年|新的一年"), _literal_alternatives(r"到20[2-5]\\d年")
     (('今年', '新的一年'), None)
     """
     try:
@@ -711,7 +652,7 @@ def _time_words(patterns: tuple[str, ...]) -> np.ndarray | None:
     holds (None: unknown, the texts are then read one by one)."""
     lits = []
     for p in patterns:
-        got = required_literals(p, 0, 64)
+        got = required_literals(p)
         if got is None or any(SEP in x for x in got):
             return None
         lits += got

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..regex_literals import required_literals
 from .lexicon import alternation, lexicon
 
 PLAN_ROLES = frozenset({"plans", "targets"})
@@ -44,90 +45,6 @@ _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 REVIEW_ROLES = frozenset({"achievements", "duties", "shortcomings", "self_building"})
 
 
-def required_literals(pattern: re.Pattern, cap: int = 64) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` contains (read from re's parse tree),
-    or None when none are known (a branch that may match without any literal).
-
-    Runs of items with few exact spellings are joined (建成后, not 建成 or 后 alone), and of
-    the options the one with the longest shortest string wins: long strings are rare, so
-    a test for them rarely passes.
-
-    >>> sorted(required_literals(re.compile("(?<![模虚])拟(?!人)|(?:建成|投产)后(?:可|将)")))
-    ['建成后可', '建成后将', '投产后可', '投产后将', '拟']
-    """
-    try:
-        from re import _constants as C, _parser  # noqa: N812 (the stdlib's own parser)
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a parser this Python does not have
-        return None
-    if (pattern.flags | tree.state.flags) & re.IGNORECASE:
-        return None
-    zero_width = (C.AT, C.ASSERT, C.ASSERT_NOT)
-
-    def exact(op, av) -> frozenset | None:
-        """The strings one item matches, when there are at most ``cap``."""
-        if op is C.LITERAL:
-            return frozenset(chr(av))
-        if op in zero_width:
-            return frozenset([""])
-        got = None
-        if op is C.IN and all(o is C.LITERAL for o, _ in av):
-            got = frozenset(chr(v) for _, v in av)
-        elif op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
-            got = exact_seq(av[3])
-        elif op is C.BRANCH:
-            alts = [exact_seq(b) for b in av[1]]
-            got = frozenset().union(*alts) if all(a is not None for a in alts) else None
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[:2] == (0, 1):
-            inner = exact_seq(av[2])
-            got = inner | {""} if inner is not None else None
-        return got if got is not None and len(got) <= cap else None
-
-    def exact_seq(items) -> frozenset | None:
-        out = frozenset([""])
-        for op, av in items:
-            e = exact(op, av)
-            if e is None:
-                return None
-            out = frozenset(a + b for a in out for b in e)
-            if len(out) > cap:
-                return None
-        return out
-
-    def req(items) -> frozenset | None:
-        cands, run = [], frozenset([""])
-        for op, av in list(items) + [(None, None)]:
-            e = exact(op, av) if op is not None else None
-            if e is not None:
-                joined = frozenset(a + b for a in run for b in e)
-                if len(joined) <= cap:
-                    run = joined
-                    continue
-                cands.append(run)
-                run = e
-                continue
-            cands.append(run)
-            run = frozenset([""])
-            r = None
-            if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
-                r = req(av[3])
-            elif op is C.BRANCH:
-                rs = [req(b) for b in av[1]]
-                r = frozenset().union(*rs) if all(x is not None for x in rs) else None
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-                r = req(av[2])
-            if r:
-                cands.append(r)
-        cands = [c for c in cands if "" not in c]
-        return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
-
-    got = req(tree)
-    if not got:
-        return None
-    # a string holding another one adds nothing to the test (完成计划 when 计划 is there)
-    return frozenset(x for x in got if not any(y != x and y in x for y in got))
-
-
 def gated(pattern: re.Pattern) -> re.Pattern | _Gated:
     """``pattern`` with a cheap test in front: the alternation of its required literals.
 
@@ -137,7 +54,7 @@ def gated(pattern: re.Pattern) -> re.Pattern | _Gated:
     ``search`` and ``sub`` like a pattern (the pattern itself when nothing is known).
     """
     lits = required_literals(pattern)
-    return pattern if not lits else _Gated(pattern, lits)
+    return pattern if not lits else _Gated(pattern, frozenset(lits))
 
 
 class _Gated:
@@ -174,7 +91,7 @@ def _literals(rule: re.Pattern | _Gated) -> frozenset[str] | None:
     return rule.gate_literals if isinstance(rule, _Gated) else None
 
 
-def _gate(*parts: frozenset | None) -> re.Pattern | None:
+def _gate(*parts: frozenset | tuple | None) -> re.Pattern | None:
     """One alternation of plain literals, so that re scans for their first characters;
     None when a part is unknown (then no shortcut may rely on it)."""
     if any(not p for p in parts):
