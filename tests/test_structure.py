@@ -205,6 +205,56 @@ def test_glossary_appendix_items_are_not_headings():
     check_cover(t, s)
 
 
+def _report_with_tail(tail):
+    """A short county report (three parts, a closing call) followed by ``tail``."""
+    body = "全县上下攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展。" * 12
+    return ("各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n" + body
+            + "\n二、2025年工作安排\n（一）扩大有效投资\n" + body + "\n（二）办好民生实事\n" + body
+            + "\n三、加强政府自身建设\n" + body
+            + "\n各位代表！新征程催人奋进，让我们团结一心、苦干实干，为建设美丽新县城而努力奋斗！\n" + tail)
+
+
+LIVELIHOOD = ("2025年县级十件民生实事\n"
+              "坚持尽力而为、量力而行，集中力量办好群众身边的实事。\n"
+              "一、提升城乡低保和特困供养保障水平。\n城乡低保标准再提高5%，按时足额发放救助资金。\n"
+              "二、扩大普惠托育和养老服务供给。\n新增托位200个，改造提升农村幸福院10所。\n"
+              "三、改善农村道路通行条件。\n新建改造农村公路60公里，实施安全防护工程。\n"
+              "四、推进老旧小区改造。\n完成老旧小区改造12个，加装电梯30部。\n")
+
+
+def test_annex_list_after_the_report_is_not_headings():
+    # 附件 + a 民生实事 list with its own 一、二、: an annex, not the report's outline
+    t = _report_with_tail("附件\n" + LIVELIHOOD)
+    s, hs = heads(t, GWR)
+    assert hs == [(1, "2024年工作回顾"), (1, "2025年工作安排"), (2, "扩大有效投资"), (2, "办好民生实事"),
+                  (1, "加强政府自身建设")]
+    check_cover(t, s)
+    # numbered annex headers (附件1 / 附件2：…) and a glossary under a longer header line
+    t = _report_with_tail("附件1\n" + LIVELIHOOD + "附件2\n《政府工作报告》有关用语注释\n"
+                          + "".join(f"{i}.“{n}”：指某项工作的简称。\n" for i, n in enumerate(["两个确保", "三项制度"], 1)))
+    assert [h[1] for h in heads(t, GWR)[1]][-1] == "加强政府自身建设"
+
+
+def test_flat_list_after_the_closing_call_is_not_headings():
+    # no 附件 line: a list that restarts at 1 after 各位代表！…奋斗！ is appended to the report
+    t = _report_with_tail(LIVELIHOOD)
+    s, hs = heads(t, GWR)
+    assert [h[1] for h in hs][-1] == "加强政府自身建设" and len(hs) == 5
+    check_cover(t, s)
+    t = _report_with_tail(LIVELIHOOD.replace("一、", "1.").replace("二、", "2.").replace("三、", "3.")
+                          .replace("四、", "4."))
+    assert len(heads(t, GWR)[1]) == 5
+
+
+def test_parts_after_a_mid_report_call_are_kept():
+    # a 各位代表，… paragraph ending in 。 inside the last part does not end the body
+    body = "全县上下攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展。" * 12
+    t = ("一、2024年工作回顾\n" + body + "\n二、2025年工作安排\n" + body
+         + "\n各位代表，做好今年工作意义重大，让我们坚定信心、真抓实干。\n（一）扩大有效投资\n" + body
+         + "\n（二）办好民生实事\n" + body)
+    assert [h[1] for h in heads(t, GWR)[1]] == ["2024年工作回顾", "2025年工作安排", "扩大有效投资", "办好民生实事"]
+
+
 def test_no_heading_report_and_empty_text():
     s, hs = heads("本单位全年完成各项工作任务，群众满意度持续提升。")
     assert hs == [] and list(s.passages.role) == ["preamble"]
@@ -554,7 +604,9 @@ def test_year_inside_a_title_is_not_a_body_opener():
     body = "我们攻坚克难，经济平稳运行，民生持续改善，各项事业取得新进展，群众获得感不断增强，社会大局和谐稳定。"
     for head, title in [("凝心聚力，全力做好2025年工作坚定信心，", "凝心聚力，全力做好2025年工作"),
                         ("乘势而上，扎实做好2025年各项工作做好今年工作意义重大，", "乘势而上，扎实做好2025年各项工作"),
-                        ("同心协力，推动2025年各项工作再上新台阶", "同心协力，推动2025年各项工作再上新台阶")]:
+                        ("同心协力，推动2025年各项工作再上新台阶", "同心协力，推动2025年各项工作再上新台阶"),
+                        # a cut right before the year (做深做实|2025年工作) moves past the year phrase
+                        ("真抓实干，做深做实做成2025年工作行胜于言，", "真抓实干，做深做实做成2025年工作")]:
         t = "一、2024年工作回顾" + body + "二、存在的问题" + body + "三、" + head + body + "四、加强政府自身建设" + body
         assert _titles(t)[2] == title, head
 

@@ -310,8 +310,8 @@ def _is_list_item(text: str, span) -> bool:
 def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     """Every heading of ``text`` in order (before levels and roles are assigned)."""
     cands = _candidates(text)
-    # the glossary appendix (名词解释 with its own 1.–20.) holds no headings
-    gl = _glossary_start(text)
+    # annexes (附件1 2026年十件民生实事, a 名词解释 glossary with its own 1.–20.) hold no headings
+    gl = _annex_start(text, cands)
     if gl is not None:
         cands = [c for c in cands if c[0].start < gl]
     n = len(cands)
@@ -361,6 +361,7 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
         for f in order[lvl + 1:]:
             last.pop(f, None)
     accepted = _drop_toc(text, accepted)
+    accepted = _drop_after_body(text, accepted)
     if not accepted and hints:
         accepted = _hint_headings(text, hints)
     if not any(h.family in ("part", "cn") for h in accepted):
@@ -888,8 +889,9 @@ def _tidy_longer(seg, cut, ok, heads, completions, year_tail, verbs, bad_ends, r
         new = cut + len(next(w for w in completions if seg.startswith(w, cut)))
     else:
         m = year_tail.match(seg, cut)
-        if m:
-            new = m.end()                # 做好|2025年工作: the year belongs to the title
+        if m and m.end() <= run_max and m.end() in ok:
+            return m.end()               # 做好|2025年工作: the year (digits and all) belongs to the title
+        return 0
     if not new or new > run_max or new not in ok or not _all_han(seg[cut:new]):
         return 0
     return new
@@ -983,21 +985,66 @@ def _all_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-def _glossary_start(text: str) -> int | None:
+def _annex_start(text: str, cands: list) -> int | None:
+    """Where the annexes after the report's body begin, or None: the first annex header line
+    (structure_cues.json annex_headers) in the second half of the text, or the last glossary header.
+    Only when some marker precedes it (a page that is all annex keeps its headings)."""
+    m = _annex_re().search(text, len(text) // 2)
+    starts = [x for x in (m.start() + 1 if m else None, _glossary_start(text)) if x is not None]
+    if not starts or not cands or cands[0][0].start >= min(starts):
+        return None
+    return min(starts)
+
+
+@lru_cache(maxsize=1)
+def _annex_re():
+    return _whole_line_re(cues().get("annex_headers", []))
+
+
+def _whole_line_re(pats: list[str]):
+    """A line (after a line break) that is one of ``pats`` but for spaces. The literal \\n start is several
+    times faster to scan for than a multiline ^ (stdlib re: the patterns are plain)."""
+    if not pats:
+        return re.compile("(?!)")
+    return re.compile(r"\n[ \t\u3000]*(?:" + "|".join(f"(?:{p})" for p in pats) + r")[ \t\u3000]*(?=\n|$)")
+
+
+def _drop_after_body(text: str, heads: list[Head]) -> list[Head]:
+    """Drop a flat numbered list appended after the report's body: headings after the last closing line
+    in the second half (structure_cues.json body_end_lines: 各位代表！…而努力奋斗！, a signature date) when
+    they restart at 1 and are all of one family (2025年十件民生实事 一、… 二、… after the closing call).
+    A list that goes on numbering, or one with sub-levels (a plan appended whole), is kept."""
+    if len(heads) < 2:
+        return heads
     half = len(text) // 2 + 1
-    heads = cues()["glossary_headers"]
-    if heads and not any(text.find(h, half) >= 0 for h in heads):
-        return None                      # (most reports: no header word in the second half at all)
+    if heads[-1].start < half:
+        return heads
+    end = None
+    for m in _body_end_re().finditer(text, half - 1):
+        end = m.end()
+    if end is None:
+        return heads
+    k = next((i for i, h in enumerate(heads) if h.start >= end), None)
+    if k is None or k == 0 or heads[k].number != 1 or len({h.family for h in heads[k:]}) != 1:
+        return heads
+    return heads[:k]
+
+
+@lru_cache(maxsize=1)
+def _body_end_re():
+    return _whole_line_re(cues().get("body_end_lines", []))
+
+
+def _glossary_start(text: str) -> int | None:
     m = None
-    for m in _glossary_re().finditer(text, half):
+    for m in _glossary_re().finditer(text, len(text) // 2):
         pass
-    return m.start() if m else None
+    return m.start() + 1 if m else None
 
 
 @lru_cache(maxsize=1)
 def _glossary_re():
-    heads = cues()["glossary_headers"]
-    return regex.compile(r"(?m)^[ \t\u3000]*(?:" + "|".join(regex.escape(h) for h in heads) + r")[：:]?[ \t\u3000]*$")
+    return _whole_line_re([re.escape(h) + "[：:]?" for h in cues()["glossary_headers"]])
 
 
 def _drop_toc(text: str, heads: list[Head]) -> list[Head]:
