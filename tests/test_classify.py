@@ -568,3 +568,16 @@ def test_new_rule_conditions():
     assert pattern_cover(ideology.pattern, "全年新建道路12公里，改造危桥6座。") == 0.0
     assert problem_share("全年新建道路12公里。") == 0.0
     assert problem_share("产业基础仍然薄弱，短板突出。") == 1.0
+
+
+def test_crawled_one_line_summary_turning_to_a_gap_starts_a_shortcoming_passage():
+    # a crawled page whose line breaks were lost: the turn to the gap starts its own passage
+    work = ("持续推进农村人居环境整治，完成改厕320户，新建污水管网6公里，清理河道12条。"
+            "扎实开展矛盾纠纷排查化解，调处各类纠纷86件，化解率达到97%。") * 10
+    gap = ("今年以来，我镇各项工作有序开展并取得一定成效，但离年度目标任务还有不小差距，存在一定问题。"
+           "一是产业基础仍然薄弱，龙头企业带动能力不强；二是基层治理还有短板，专业力量不足。")
+    text = "青石镇2024年工作总结 一、2024年工作情况 " + work + gap + " 二、2025年工作计划 一是加快产业项目建设，力争新签约项目5个。"
+    r = govtext.read(text=text, meta={"report_type": "summary", "year": 2024})
+    ps = r.passages
+    row = ps[ps["text"].str.startswith("今年以来")]
+    assert len(row) == 1 and row["label"].iloc[0] == "shortcoming"
