@@ -459,3 +459,126 @@ def test_year_finder_matches_the_year_regex():
         text = "".join(rng.choice("12０２0345年a\x00٣") for _ in range(rng.randrange(0, 30)))
         pos, years = _years(codes_of(text))
         assert list(zip(pos.tolist(), years.tolist())) == [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+
+
+# --- other: procedural, political and outlook paragraphs; situations; review openings -----------
+# (paragraphs invented in the genre; each case names the ANNOTATION.md reading it follows)
+
+PLAN_ROLE_OTHER = [
+    # a review request: the draft plan is submitted to the congress (procedural)
+    "“十五五”时期是青川夯实基础、全面发力的关键时期。根据市委关于制定“十五五”规划的建议，市政府编制了"
+    "《青川市国民经济和社会发展第十五个五年规划纲要（草案）》，提请本次大会审查。",
+    "根据县委的建议，县政府编制了《松林县国民经济和社会发展第十五个五年规划纲要（草案）》，全文提交大会审议，这里作简要说明。",
+    # outlook: opportunities weighed, a call for confidence, no tasks
+    "今年是实施“十五五”规划的开局之年。当前外部环境依然复杂，但我县临港产业蓄势待发，交通区位持续改善，"
+    "发展机遇前所未有。我们必须坚定信心、顺势而为，在新的起点上奋力开创高质量发展新局面。",
+    # a list introduction
+    "做好今年工作，要重点抓好六个方面：",
+    "实现上述目标，重点从以下几个方面把握：",
+]
+
+
+@pytest.mark.parametrize("text", PLAN_ROLE_OTHER)
+def test_procedural_and_outlook_paragraphs_in_plan_parts_are_other(text):
+    assert label_one(text, "plans", GWR)[0] == "other"
+    assert label_one(text, "plans", GWR, model=None)[0] == "other"
+
+
+REVIEW_ROLE_OTHER = [
+    # lessons drawn from the review
+    "回顾过去五年，我们深切体会到：必须坚持项目为王、产业立县，必须坚持民生优先、久久为功，必须坚持从严治政、真抓实干。",
+    "一年来，我们有以下几点体会：",
+    "一年来，我们做了以下主要工作：",
+    # attribution of the results to the leadership (political statement)
+    "我镇每一点进步的取得，都是在区委坚强领导下，全镇上下拼出来、干出来的。",
+    "过去五年，我们能够取得这样的成就，最根本的原因，就是始终坚持党的领导、坚持以人民为中心。",
+    # leader's care and encouragement, no results
+    "习近平总书记亲临我省考察并发表重要讲话，为我们指明了前进方向，给予全省干部群众巨大鼓舞和鞭策。",
+    "五年来的发展变化，让全市人民倍感振奋和自豪。",
+    # ideology without content
+    "今年来，镇党委坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，认真落实县委各项决策部署，"
+    "在县委、县政府的坚强领导下，以作风建设年活动为契机，较好地完成了各项目标任务。",
+]
+
+
+@pytest.mark.parametrize("text", REVIEW_ROLE_OTHER)
+def test_lessons_attribution_political_and_ideology_paragraphs_are_other(text):
+    assert label_one(text, "achievements", GWR)[0] == "other"
+    assert label_one(text, "achievements", GWR, model=None)[0] == "other"
+
+
+@pytest.mark.parametrize("text, role, label", [
+    # the same openings with content stay what their content is
+    ("习近平总书记亲临我省考察，为我们指明了前进方向。全省上下牢记嘱托，完成了全年主要目标任务，地区生产总值增长5.6%。",
+     "achievements", "achievement"),
+    ("上述预期目标，综合考虑了发展基础和外部环境，体现了稳中求进的要求。我们要坚定信心、抢抓机遇，确保目标任务全面完成。",
+     "targets", "plan"),
+    ("2025年，我镇将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十届三中全会精神，在区委的坚强领导下，"
+     "认真落实区委各项部署要求，以项目建设为主线，力争各项工作走在全区前列。", "plans", "plan"),
+    # a plan paragraph that only mentions submitting a reform plan stays a plan
+    ("深化乡镇机构改革。围绕转变职能，整合执法力量，理顺县乡职责关系，改革方案将提交本次大会审议。", "plans", "plan"),
+])
+def test_openings_with_content_keep_their_label(text, role, label):
+    assert label_one(text, role, GWR, model=None)[0] == label
+
+
+def test_situation_paragraph_dominated_by_risks_is_shortcoming():
+    text = ("今年我县发展面临的形势依然复杂严峻。从外部看，市场需求收缩，外贸订单不足，部分企业经营困难；"
+            "从内部看，产业结构偏重，财政收支矛盾突出，债务风险隐患不容忽视，民生领域仍有不少短板。")
+    assert label_one(text, "plans", GWR) == ("shortcoming", "cue:situation")
+    # hardship that was overcome, with the results: an achievement
+    overcome = ("过去一年，我县发展面临的环境复杂严峻。面对困难挑战，我们迎难而上、真抓实干，完成地区生产总值218亿元，"
+                "增长5.8%，新增城镇就业4100人，建成重点项目36个，城乡居民收入分别增长5.1%和7.2%。")
+    assert label_one(overcome, "achievements", GWR, model=None)[0] == "achievement"
+
+
+def test_turn_to_a_gap_with_expectations_is_shortcoming():
+    text = ("一年来，我局各项工作取得了新进展。但是，对照群众的期待还有较大差距：执法力量薄弱，信息化水平不高，"
+            "窗口服务意识有待增强，少数干部作风不实、担当不够。")
+    assert label_one(text, "plans", SUMMARY) == ("shortcoming", "cue:problems_turn")
+
+
+def test_review_opening_inside_a_plan_part_is_achievement():
+    text = "过去的一年，对外交流合作取得新成绩。我市与5个国际友好城市签署合作协议，成功举办经贸洽谈会3场。"
+    assert label_one(text, "plans", GWR) == ("achievement", "cue:review_opening")
+    # a review sentence followed by next year's work: the plan is the main content
+    mixed = "过去一年，国防动员工作取得新成效。新的一年，要加强国防教育，完善民兵队伍建设，做好征兵工作。"
+    assert label_one(mixed, "plans", GWR, model=None)[0] == "plan"
+
+
+def test_review_part_without_future_words_is_not_plan():
+    from govtext.classify.cues import plan_marker
+
+    # past measures written in the imperative style of the genre, inside a review part
+    text = ("三是强化生态环境治理。深入推进美丽乡村建设。持续打好蓝天、碧水、净土保卫战。加快补齐污水管网短板。"
+            "抓好秸秆综合利用。启动河道生态修复工程。")
+    assert label_one(text, "achievements", SUMMARY, model=None)[0] == "achievement"
+    assert not plan_marker(SUMMARY)(text)
+    # the same style with a word about the future may still be a plan
+    assert plan_marker(SUMMARY)("明年将持续打好蓝天保卫战。")
+    assert plan_marker(SUMMARY)("2024年，深入推进美丽乡村建设。")
+    assert label_one("下一步，深入推进美丽乡村建设，持续打好蓝天保卫战。", "achievements", SUMMARY)[0] == "plan"
+
+
+def test_new_rule_conditions():
+    from govtext.classify.cues import load_cues, pattern_cover, problem_share
+
+    rules = {r.name for r in load_cues().strong}
+    assert {"situation", "ideology", "lessons", "political", "review_opening"} <= rules
+    ideology = next(r for r in load_cues().strong if r.name == "ideology")
+    assert pattern_cover(ideology.pattern, "全年新建道路12公里，改造危桥6座。") == 0.0
+    assert problem_share("全年新建道路12公里。") == 0.0
+    assert problem_share("产业基础仍然薄弱，短板突出。") == 1.0
+
+
+def test_crawled_one_line_summary_turning_to_a_gap_starts_a_shortcoming_passage():
+    # a crawled page whose line breaks were lost: the turn to the gap starts its own passage
+    work = ("持续推进农村人居环境整治，完成改厕320户，新建污水管网6公里，清理河道12条。"
+            "扎实开展矛盾纠纷排查化解，调处各类纠纷86件，化解率达到97%。") * 10
+    gap = ("今年以来，我镇各项工作有序开展并取得一定成效，但离年度目标任务还有不小差距，存在一定问题。"
+           "一是产业基础仍然薄弱，龙头企业带动能力不强；二是基层治理还有短板，专业力量不足。")
+    text = "青石镇2024年工作总结 一、2024年工作情况 " + work + gap + " 二、2025年工作计划 一是加快产业项目建设，力争新签约项目5个。"
+    r = govtext.read(text=text, meta={"report_type": "summary", "year": 2024})
+    ps = r.passages
+    row = ps[ps["text"].str.startswith("今年以来")]
+    assert len(row) == 1 and row["label"].iloc[0] == "shortcoming"

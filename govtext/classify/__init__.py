@@ -8,7 +8,10 @@ paragraph caught by a one-sentence rule such as thanks, labelled by its sentence
 ``score`` is the blended probability of the label (at least 0.85 for a strong rule).
 
 How it decides: ``combine.py``; rules: ``cues.py`` + ``data/cues_rules.json`` (the cue words of
-all passages found in one pass by ``wordscan.py``); the model:
+all passages found in one pass by ``wordscan.py``). Under a review section (achievements, duties)
+the blend labels a paragraph plan only when it says something about the future (the
+``plan_marker`` words, a plan-year word or the plan year): the genre writes past measures in the
+imperative style of plans. The model:
 ``model.py`` + ``features.py`` (shipped in ``govtext/model/``, retrained by ``python -m govtext.train``
 from weak labels, ``weak.py``).
 

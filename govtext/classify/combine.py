@@ -4,7 +4,9 @@ The decision, in order:
 1. a strong cue rule (``cues_rules.json`` "strong") decides outright → source ``cue:<rule>``;
 2. otherwise ``log prior(role) + cue/time evidence (+ log model probability)`` is compared
    across labels → source ``role`` when the winner is what the section role says,
-   ``model`` when the model took part and the winner differs from the role, else ``cues``.
+   ``model`` when the model took part and the winner differs from the role, else ``cues``;
+   under a review section a winner ``plan`` needs a word about the future (``plan_marker``),
+   else the next best label wins.
 
 >>> lab, score, src = decide(["下一步，我们将继续推进。"], ["achievements"], {"report_type": "fzzf"}, model=False)
 >>> lab[0], src[0]
@@ -18,8 +20,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import (LABEL_INDEX, LABELS, ROLE_LABEL, TextScan, evidence_matrix, plan_year, role_prior,
-                   strong_matches)
+from .cues import (LABEL_INDEX, LABELS, REVIEW_ROLES, ROLE_LABEL, TextScan, evidence_matrix, plan_marker,
+                   plan_year, role_prior, strong_matches)
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
@@ -106,6 +108,7 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
     mixed_at = dict(zip(split, sents.majorities(priors[split], meta, m, w, None if m is None else _proba[n:])))
     # plain Python floats and ints: the loop below indexes no numpy arrays
     best = p.argmax(axis=1)
+    _no_plan_without_marker(best, p, texts, roles, hits, meta)
     top, best = p[np.arange(n), best].tolist(), best.tolist()
     labels, scores, sources = [], [], []
     for i, (t, role, hit) in enumerate(zip(texts, roles, hits)):
@@ -138,6 +141,25 @@ def decide(texts: Sequence[str], roles: Sequence[str], meta: Mapping | None, mod
         else:
             sources.append("cues")
     return labels, scores, sources
+
+
+_PLAN = LABEL_INDEX["plan"]
+
+
+def _no_plan_without_marker(best: np.ndarray, p: np.ndarray, texts: Sequence[str], roles: Sequence[str],
+                            hits: Sequence, meta: Mapping) -> None:
+    """Under a review section (achievements, duties), a text the blend calls plan without any word
+    about the future (``cues.plan_marker``) takes its best other label instead (in place): the
+    genre writes past measures in the same imperative style as plans (深入推进…。持续打好…。)."""
+    at = [i for i in np.flatnonzero(best == _PLAN).tolist() if roles[i] in REVIEW_ROLES and hits[i] is None]
+    if not at:
+        return
+    future = plan_marker(meta)
+    for i in at:
+        if not future(texts[i]):
+            q = p[i].copy()
+            q[_PLAN] = -1.0
+            best[i] = int(q.argmax())
 
 
 class _Sentences:

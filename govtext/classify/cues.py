@@ -44,6 +44,12 @@ class StrongRule:
     types: frozenset | None
     requires: "regex.Pattern | None"
     head_in_plans: int | None = None
+    with_all: tuple = ()                        # patterns that must all occur in the paragraph
+    excludes: "regex.Pattern | None" = None     # a pattern that must not occur in it
+    min_len: int | None = None
+    min_cover: float | None = None              # share of the paragraph the matches of `cover` cover
+    cover: "regex.Pattern | None" = None        # (default: the rule's own pattern)
+    min_problem_share: float | None = None      # share of it in sentences whose cue words are problems
 
 
 def _compile(pattern: str, flags: int = 0, engine: str | None = None):
@@ -82,7 +88,12 @@ def load_cues() -> CueSet:
             head=r.get("head"), max_len=r.get("max_len"), min_share=r.get("min_share"),
             types=frozenset(r["types"]) if r.get("types") else None,
             requires=_compile(r["requires"], 0, r.get("engine", "regex")) if r.get("requires") else None,
-            head_in_plans=r.get("head_in_plans")))
+            head_in_plans=r.get("head_in_plans"),
+            with_all=tuple(_compile(x, 0, r.get("engine", "regex")) for x in r.get("with", ())),
+            excludes=_compile(r["excludes"], 0, r.get("engine", "regex")) if r.get("excludes") else None,
+            min_len=r.get("min_len"), min_cover=r.get("min_cover"),
+            cover=_compile(r["cover"], 0, r.get("engine", "regex")) if r.get("cover") else None,
+            min_problem_share=r.get("min_problem_share")))
     weak, weights = [], []
     for lab in LABELS:
         pairs = sorted(raw["weak"].get(lab, []), key=lambda p: -len(p[0]))  # longest word first
@@ -233,8 +244,69 @@ def _strong_plan(report_type: str | None, in_plans: bool, min_len: int) -> tuple
         else:
             with_lits |= 1 << i
         by_bit[1 << i] = (head, needs, r.pattern.search, r.min_share,
-                          r.requires.search if r.requires is not None else None, r.label, r.name)
+                          r.requires.search if r.requires is not None else None, r.label, r.name,
+                          _extra_check(r))
     return by_bit, with_lits, always
+
+
+def _extra_check(rule: StrongRule):
+    """The rule's conditions on the whole paragraph beyond its match (``with``, ``excludes``,
+    ``min_len``, ``min_cover``, ``min_problem_share``) as one function of the stripped paragraph,
+    or None when it has none (most rules: the hot loop then tests nothing more). The cheap tests
+    come first; the sentence-by-sentence ``min_problem_share`` last."""
+    if not (rule.with_all or rule.excludes is not None or rule.min_len or rule.min_cover
+            or rule.min_problem_share):
+        return None
+    withs = tuple(p.search for p in rule.with_all)
+    excl = rule.excludes.search if rule.excludes is not None else None
+    pat = rule.cover if rule.cover is not None else rule.pattern
+
+    def check(body: str) -> bool:
+        if rule.min_len and len(body) < rule.min_len:
+            return False
+        if excl is not None and excl(body):
+            return False
+        if not all(w(body) for w in withs):
+            return False
+        if rule.min_cover and pattern_cover(pat, body) < rule.min_cover:
+            return False
+        if rule.min_problem_share and problem_share(body) < rule.min_problem_share:
+            return False
+        return True
+
+    return check
+
+
+def pattern_cover(pattern, text: str) -> float:
+    """Share of ``text`` covered by the (non-overlapping) matches of ``pattern``.
+
+    >>> round(pattern_cover(re.compile("贯彻[^，。]{0,10}精神"), "认真贯彻会议精神，修路。"), 2)
+    0.5
+    """
+    if not text:
+        return 0.0
+    return sum(m.end() - m.start() for m in pattern.finditer(text)) / len(text)
+
+
+def problem_share(text: str) -> float:
+    """Share of ``text`` (in characters) in sentences whose cue words speak for a problem: their
+    shortcoming cue weight is positive and above their achievement and plan weights.
+
+    >>> round(problem_share("全年新建道路12公里。但基础设施仍然薄弱，短板突出。"), 2)
+    0.58
+    """
+    from .sentences import sentence_spans
+
+    cues = load_cues()
+    a, s, p = LABEL_INDEX["achievement"], LABEL_INDEX["shortcoming"], LABEL_INDEX["plan"]
+    hit = 0
+    for b, e in sentence_spans(text):
+        sent = text[b:e]
+        w = [_seq_sum(map(cues.weak_weights[i].__getitem__, cues.weak[i].findall(sent)))
+             if cues.weak[i] is not None else 0.0 for i in range(len(LABELS))]
+        if w[s] > 0 and w[s] > w[a] and w[s] > w[p]:
+            hit += e - b
+    return hit / len(text) if text else 0.0
 
 
 @lru_cache(maxsize=32)
@@ -291,7 +363,7 @@ def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None
     while todo:
         bit = todo & -todo  # lowest bit first: the rules' order in the cue file
         todo ^= bit
-        head, needs, search, min_share, requires, label, name = by_bit[bit]
+        head, needs, search, min_share, requires, label, name, extra = by_bit[bit]
         hay = body[:head] if head else body
         if needs is not None:  # no required literal, no match: skip the search
             for lit in needs:
@@ -305,6 +377,8 @@ def _first_rule(body: str, plan: tuple, lit_bits: int) -> tuple[str, str] | None
         if min_share is not None and (n - m.start()) / n < min_share:
             continue
         if requires is not None and not requires(body, m.start()):
+            continue
+        if extra is not None and not extra(body):
             continue
         return label, name
     return None
@@ -415,6 +489,29 @@ def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
         ev[a] += w * len(t["review_words_after"].findall(text))
     ev[p] += w * len(t["future_words"].findall(text))
     return ev / np.sqrt(1.0 + len(text) / 40.0)
+
+
+REVIEW_ROLES = frozenset({"achievements", "duties"})
+
+
+def plan_marker(meta: Mapping | None):
+    """A test ``f(text) -> bool``: does the text say anything about the future (``time.plan_marker``
+    words such as 将/要/计划/下一步, the report's plan-year words, the plan year itself)? Under a
+    review section a paragraph without one describes past or ongoing practice, not a plan.
+
+    >>> f = plan_marker({"year": 2024, "report_type": "summary"})
+    >>> f("深入推进美丽乡村建设。持续整治人居环境。"), f("2025年，继续整治人居环境。"), f("下一步将加强培训。")
+    (False, True, True)
+    """
+    cfg = _time_config(meta)
+    words = load_cues().time["plan_marker"]
+    year = None if cfg.plan is None else f"{cfg.plan}年"
+    pats = (words.search, cfg.plan_words.search, cfg.future_words.search)
+
+    def test(text: str) -> bool:
+        return (year is not None and year in text) or any(f(text) for f in pats)
+
+    return test
 
 
 def evidence_matrix(texts: Sequence[str], meta: Mapping | None, scan: TextScan | None = None) -> np.ndarray:
