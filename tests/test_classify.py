@@ -582,3 +582,59 @@ def test_crawled_one_line_summary_turning_to_a_gap_starts_a_shortcoming_passage(
     ps = r.passages
     row = ps[ps["text"].str.startswith("今年以来")]
     assert len(row) == 1 and row["label"].iloc[0] == "shortcoming"
+
+
+# --- closing calls: a rallying exhortation with no measures and no numbers is other ---------------
+# (ANNOTATION.md: other = preamble, ideology, transitions, closing calls; own texts in the genre)
+
+RALLYING_CALLS = [
+    # a section's closing call: new starting point, a pledge, ending in ！
+    "各位代表！站在新的起点上，美好蓝图催人奋进。我们一定勠力同心、接续奋斗，跑出加速度、干出新天地，"
+    "决不辜负全县人民的殷切期盼！",
+    "各位代表，五年蓝图已经绘就。只要我们心往一处想、劲往一处使，就一定能把宏伟蓝图变为美好现实！",
+    "大道至简，实干为要。我们要大力弘扬敢闯敢干的拼搏精神，始终保持只争朝夕的干劲，奋力谱写青川高质量发展新篇章！",
+    # a transition after the five-year targets: the period characterised, then a call (no ！ needed)
+    "各位代表！未来五年是我市转型升级的关键期、爬坡过坎的攻坚期。实现上述目标，必须不折不扣落实上级决策部署，"
+    "撸起袖子加油干，风雨无阻向前行，为全省发展作出青川贡献。",
+]
+
+
+@pytest.mark.parametrize("text", RALLYING_CALLS)
+@pytest.mark.parametrize("role", ["plans", "targets", "self_building"])
+def test_rallying_calls_are_other(text, role):
+    assert label_one(text, role, GWR) == ("other", "cue:rallying_call")
+    assert label_one(text, role, GWR, model=None)[0] == "other"
+
+
+@pytest.mark.parametrize("text, role, label", [
+    # plan paragraphs that end with an exhortation keep their plan content
+    ("为实现上述目标，我们将紧紧围绕产业强县主线，建设临港工业园，新建农村公路40公里，改造老旧小区12个，"
+     "锁定目标、倒排工期，决不辜负全县人民的期望！", "plans", "plan"),
+    ("各位代表！民族团结是我县发展的生命线。我们要持续深化民族团结进步创建，促进各族群众交往交流交融，"
+     "凝心聚力建设美丽家园，把宏伟愿景变成美好现实！", "plans", "plan"),
+    ("要把富民作为第一要务，完善城乡社会保障体系，扩大参保范围，办好群众急事难事，让人民群众生活得更加幸福美好！",
+     "plans", "plan"),
+    ("总而言之，我们要强化执行、狠抓落实，对重点工作实时跟进、每月通报、逐季分析、年末奖惩，确保每项工作有安排、"
+     "有落实、有反馈，撸起袖子加油干！", "plans", "plan"),
+    # a review paragraph ending with ！ that states results stays an achievement
+    ("“十四五”时期，全县上下真抓实干、拼搏奋进，规划主要目标任务基本完成，各项事业取得新进步新成就！",
+     "achievements", "achievement"),
+])
+def test_paragraphs_ending_with_an_exhortation_keep_their_content_label(text, role, label):
+    assert label_one(text, role, GWR, model=None)[0] == label
+    assert label_one(text, role, GWR)[0] == label
+
+
+def test_leader_visit_with_only_a_generic_completion_claim_is_other():
+    # the leader's visit and encouragement, then only "the targets were completed", no figures
+    text = ("过去五年，是极不平凡的五年。习近平总书记亲临我省考察，作出重要指示，给全省干部群众巨大鼓舞。"
+            "全省上下牢记嘱托、感恩奋进，解放思想、奋发进取，圆满完成“十四五”规划目标任务。")
+    assert label_one(text, "achievements", GWR) == ("other", "cue:political")
+    # a completion with figures, or other results, is an achievement (see the test above)
+    counted = text.replace("规划目标任务。", "规划目标任务，地区生产总值年均增长5.6%。")
+    assert label_one(counted, "achievements", GWR, model=None)[0] == "achievement"
+
+
+def test_looking_ahead_with_confidence_is_other():
+    text = "展望今后五年，我们充满必胜信心。全县人民的生活将会更加美好，高质量发展的前景一定会更加光明。"
+    assert label_one(text, "plans", GWR) == ("other", "cue:confidence")
