@@ -573,7 +573,7 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
     u = lex.units[written]
     canon = u.canonical + (f"/{den}" if den else "")
     magnitude = _has_magnitude(num)
-    if u.scale != 1.0:   # 2个亿, 1-2个亿元: the unit carries a magnitude
+    if u.scale != 1.0:   # 2个亿, 1-2个亿: the unit carries a magnitude
         value, value_max, magnitude = value * u.scale, value_max * u.scale, True
     return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
                    chinese=chinese, magnitude=magnitude, unit_end=end, numeral=num, denominator=den,
