@@ -195,6 +195,12 @@ CASES = [
      [R("3条", 3, "条"), R("2条", 2, "条"), R("5条", 5, "条")]),
     ("listed renci kept before a word", "约谈12人次干部。", [R("12人次", 12, "人次")]),
     ("permille point", "人口自然增长率下降1.2个千分点。", [R("1.2个千分点", 1.2, "个千分点", change="down")]),
+    ("toutzhi compound", "全镇牛羊年末存栏8.6万头只，出栏3200头。",
+     [R("8.6万头只", 86000, "头只", kind="count"), R("3200头", 3200, "头")]),
+    ("bracketed second unit read as the first", "筹集保障性租赁住房1200套（间），存栏生猪2.1万头（只）。",
+     [R("1200套", 1200, "套"), R("2.1万头", 21000, "头")]),
+    ("muci compound", "开展农机深松作业12万亩次。", [R("12万亩次", 120000, "亩次")]),
+    ("tangci generated", "走访帮扶企业46趟次。", [R("46趟次", 46, "趟次")]),
     # --- measure words and Latin units ------------------------------------------------
     ("lie", "全年开行货运班列超1500列。", [R("超1500列", 1500, "列", q="超")]),
     ("lu", "在渡口增设8路视频监控。", [R("8路", 8, "路")]),
@@ -210,6 +216,27 @@ CASES = [
     ("old metric words", "建成一千五百立方公尺的高炉，轧钢机一千一百五十公厘，新修公路三百公尺。",
      [R("一千五百立方公尺", 1500, "立方米"), R("一千一百五十公厘", 1150, "毫米"), R("三百公尺", 300, "米")]),
     ("jiating is no measure word", "惠及近十万家庭。", []),
+    ("li and ke", "投放鱼苗种苗80万粒，新增在轨卫星12颗，颗粒物浓度下降。",
+     [R("80万粒", 800000, "粒"), R("12颗", 12, "颗")]),
+    ("mian signs", "在沿海步道新设安全提示牌360面，四面八方的游客都能看到。", [R("360面", 360, "面")]),
+    ("zu and hui", "完成3组企业重组，建成2回220千伏线路，组织力量增援，2026回望过去。",
+     [R("3组", 3, "组"), R("2回", 2, "回"), R("220千伏", 220, "千伏")]),
+    ("old statistical units", "新增轮船十二万载重吨，完成土方3600万公方，平板玻璃210万重量箱，拖拉机540标准台。",
+     [R("十二万载重吨", 120000, "载重吨"), R("3600万公方", 3.6e7, "立方米", kind="volume"),
+      R("210万重量箱", 2100000, "重量箱"), R("540标准台", 540, "标准台")]),
+    ("cloth and cases", "棉布增产三百万匹，卷烟增加四万箱。", [R("三百万匹", 3e6, "匹"), R("四万箱", 40000, "箱")]),
+    ("gigawatt hours", "储能电站规模达到2.4吉瓦时，电池产能20GWh。",
+     [R("2.4吉瓦时", 2.4, "吉瓦时", kind="energy"), R("20GWh", 20, "吉瓦时", kind="energy")]),
+    ("pingfang colloquial", "完成网箱改造3万余平方，新建厂房1.2万平方米、园区2平方公里。",
+     [R("3万余平方", 30000, "平方米", q="余", kind="area"), R("1.2万平方米", 12000, "平方米"),
+      R("2平方公里", 2, "平方公里")]),
+    ("pingfang no unit", "计算面积的平方根，坚持用和平方式解决纠纷。", []),
+    ("ge yi colloquial", "争取上级补助资金3个亿，撬动社会投资1.5个亿。",
+     [R("3个亿", 3e8, "元", kind="money"), R("1.5个亿", 1.5e8, "元")]),
+    ("ge yi range", "每年投入1-2个亿用于农村道路。", [R("1-2个亿", 1e8, "元", vmax=2e8)]),
+    ("ge yiyuan counts projects", "新开工16个亿元项目，培育4个亿级产业集群。",
+     [R("16个", 16, "个"), R("4个", 4, "个")]),
+    ("ge wanyi counts thresholds", "地区生产总值连跨两个万亿元台阶。", [R("两个", 2, "个")]),
     ("du as written", "全年发电量突破12亿度。", [R("突破12亿度", 1.2e9, "度", q="突破", kind="energy")]),
     # --- a magnitude with no digit, next to a qualifier -------------------------------
     ("jin bai", "妥善化解信访积案近百件。", [R("近百件", 100, "件", q="近")]),
@@ -357,6 +384,17 @@ def test_plan_section_states_what_exists():
                              "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
     df = extract_indicators(text, sections, {})
     assert df["target"].tolist() == [False, True]
+
+
+def test_plan_counts_what_a_measure_is_aimed_at():
+    # the households a plan is aimed at exist already (like 现有17个); what it will do is a target
+    text = ("一、下一步工作计划\n重点针对58户171人的监测对象落实帮扶措施，新建帮扶车间4个。"
+            "针对性开展培训12场，针对薄弱村新建服务站6个。")
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["下一步工作计划"], "role": ["plans"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df[["text", "target"]].values.tolist() == [["58户", False], ["171人", False], ["4个", True],
+                                                      ["12场", True], ["6个", True]]
 
 
 def test_fallback_roles_without_sections():

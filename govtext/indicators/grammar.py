@@ -150,8 +150,8 @@ def _edge_chars() -> tuple[frozenset, frozenset, frozenset]:
 
 
 @lru_cache(maxsize=1)
-def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
-    """Written unit -> (canonical, kind, characters after it that need the general reader).
+def _unit_table() -> dict[str, tuple[str, str, frozenset, float]]:
+    """Written unit -> (canonical, kind, characters after it that need the general reader, scale).
 
     Those characters are "/" and 每 (a denominator), the unit's unit_not_followed_by and, for a
     generated X次, count_compound_not_followed_by.
@@ -160,7 +160,7 @@ def _unit_table() -> dict[str, tuple[str, str, frozenset]]:
     out = {}
     for w, u in lex.units.items():
         stop = set("/每") | set(_unit_blockers().get(w, "")) | (set(_compound_blockers()) if u.compound else set())
-        out[w] = (u.canonical, u.kind, frozenset(stop))
+        out[w] = (u.canonical, u.kind, frozenset(stop), u.scale)
     return out
 
 
@@ -207,9 +207,13 @@ def _match_unit(lex: Lexicon, ft: str, p: int, chinese: bool):
         if written not in lex.units:
             return None
         nxt = ft[m.start() + len(written)]
-    # 双11期间, 3处理: the unit character starts a longer word
-    if nxt and nxt in _unit_blockers().get(written, ""):
-        return None
+    # 双11期间, 3处理: the unit character starts a longer word; a longer unit that is blocked
+    # gives way to the longest unit it begins with (3个亿级产业: 3 个)
+    while nxt and nxt in _unit_blockers().get(written, ""):
+        written = next((written[:k] for k in range(len(written) - 1, 0, -1) if written[:k] in lex.units), None)
+        if written is None:
+            return None
+        nxt = ft[m.start() + len(written)]
     return written
 
 
@@ -319,12 +323,14 @@ def scan(text: str) -> Iterator[Mention]:
                 usable, chinese, magnitude, bare, inner_q, value = _numeral_facts(num)
                 if chinese and unit == "分":
                     continue    # 十分重要: "very", and no unit, range or 成 is right after the numeral
-                canonical, kind, stop = units[unit]
+                canonical, kind, stop, scale = units[unit]
                 end = m.end(g_n)
                 if not sep and ft[end:end + 1] not in stop:
                     # the common case, a numeral and a plain unit: what _read_number would read
                     if not usable:
                         continue
+                    if scale != 1.0:    # 2个亿: the unit carries a magnitude
+                        value, magnitude = value * scale, True
                     mention = Mention(s, end, s, value, nan, canonical, unit, kind,
                                       [inner_q or q] if inner_q or q else [], "number", chinese, magnitude,
                                       end, num, "", bare)
@@ -442,13 +448,15 @@ def _enumerated(ft: str, lo: int, s: int, last: Mention) -> list[Mention]:
     if not m:
         return []
     mag = _trailing_magnitude(last.numeral)
+    u = lexicon().units.get(last.written_unit)
+    scale = u.scale if u else 1.0
     out = []
     for it in _ENUM_ITEM.finditer(ft, m.start(), s):
-        v = parse_numeral_f(it.group(1) + mag)
+        v = parse_numeral_f(it.group(1) + mag) * scale
         if math.isnan(v):
             continue
         out.append(Mention(it.start(1), it.end(1), it.start(1), v, unit=last.unit, written_unit=last.written_unit,
-                           kind=last.kind, chinese=False, magnitude=bool(mag), unit_end=it.end(1),
+                           kind=last.kind, chinese=False, magnitude=bool(mag) or scale != 1.0, unit_end=it.end(1),
                            numeral=it.group(1), form="enumerated"))
     return out
 
@@ -564,6 +572,9 @@ def _read_number(ft: str, s: int, e: int, lex: Lexicon, sep_re, numeral_re, deno
     written, den, end = unit
     u = lex.units[written]
     canon = u.canonical + (f"/{den}" if den else "")
+    magnitude = _has_magnitude(num)
+    if u.scale != 1.0:   # 2个亿, 1-2个亿: the unit carries a magnitude
+        value, value_max, magnitude = value * u.scale, value_max * u.scale, True
     return Mention(s, end, s, value, value_max, unit=canon, written_unit=written, kind=u.kind, qualifiers=quals,
-                   chinese=chinese, magnitude=_has_magnitude(num), unit_end=end, numeral=num, denominator=den,
+                   chinese=chinese, magnitude=magnitude, unit_end=end, numeral=num, denominator=den,
                    bare=bare)

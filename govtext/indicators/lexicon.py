@@ -6,12 +6,14 @@ are plain files a researcher can extend; everything here is compiled once.
 >>> lex = lexicon()
 >>> lex.units["平米"].canonical, lex.units["人次"].kind
 ('平方米', 'count')
+>>> lex.units["个亿"].canonical, lex.units["个亿"].scale
+('元', 100000000.0)
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Pattern
@@ -23,6 +25,7 @@ class Unit:
     kind: str
     canonical: str
     compound: bool = False   # made by with_compounds (宗次), not listed in units.tsv
+    scale: float = 1.0       # the number is multiplied by it (2个亿 → 2亿 元): unit_scale in the rules
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,9 @@ def lexicon() -> Lexicon:
     units = parse_units_tsv(_data_text("units.tsv"))
     rules = {k: v for k, v in json.loads(_data_text("indicators_rules.json")).items() if not k.startswith("_")}
     units = with_compounds(units, rules.get("count_compound_suffix", []), rules.get("count_compound_skip", []))
+    for w, k in rules.get("unit_scale", {}).items():
+        if w in units:
+            units[w] = replace(units[w], scale=float(k))
     unit_re = re.compile(trie_alternation(units))
     words = {k: re.compile(alternation(v)) for k, v in rules.items()
              if isinstance(v, list) and not k.endswith("_regex")}
