@@ -709,3 +709,53 @@ def test_frames_equal_the_plain_constructor():
     got = columns_frame({"t": ["甲", "乙"], "n": [1, 2]}, ["t", "n"], frozenset({"n"}), strings="inferred")
     pd.testing.assert_frame_equal(got, pd.DataFrame({"t": ["甲", "乙"], "n": [1, 2]}))
     assert [str(d) for d in got.dtypes] == [str(d) for d in pd.DataFrame({"t": ["甲"], "n": [1]}).dtypes]
+
+
+def test_first_item_glued_to_a_run_in_title_opens_its_list():
+    # one-line page: （一）'s title runs straight into 1., whose title ends at 。; the 1.–3. family is level 3
+    # and keeps that level where it sits directly under 二、
+    body = "一是抓学习。全年集中学习12次。二是抓培训。培训干部80人次。"
+    t = ("2023年，全局上下齐心协力，各项工作稳步推进。一、凝心聚力，2023年各项工作扎实推进（一）坚持党建引领，"
+         "推进全面从严治党1.强化理论武装，筑牢思想根基。" + body + "2.加强作风建设，锤炼过硬队伍。" + body
+         + "3.夯实基层基础，建强战斗堡垒。" + body + "（二）坚持依法行政，推进执法规范化建设我局始终把规范执法"
+         "作为重点，全年办理案件120宗。（三）坚持底线思维，筑牢安全生产防线全年检查企业300家次，整改隐患"
+         "560处。二、开拓进取，全力做好2024年工作围绕中心大局，聚焦主责主业。1.深化执法改革。" + body
+         + "2.强化队伍建设。" + body)
+    s, hs = heads(t, {"year": 2023, "report_type": "summary"})
+    assert (3, "强化理论武装，筑牢思想根基") in hs
+    assert (3, "加强作风建设，锤炼过硬队伍") in hs
+    assert (3, "夯实基层基础，建强战斗堡垒") in hs
+    assert (2, "坚持党建引领，推进全面从严治党") in hs
+    assert (3, "深化执法改革") in hs and (3, "强化队伍建设") in hs
+    check_cover(t, s)
+
+
+def test_glued_first_item_without_a_sentence_title_is_body():
+    # 1. glued to a run-in title but running into its body without a 。 is not taken on that evidence alone
+    t = ("（一）优化营商环境，激发市场活力1.深化登记改革全面推行企业开办全程网办，全年新设经营主体7860户，"
+         "同比增长9.4%。2.推进个体工商户分类培育建立培育库，新认定个体工商户84户，推动个转企126户。"
+         "（二）守牢安全底线，保障食品安全全年抽检食品2700批次，合格率98%。")
+    s, hs = heads(t, {"year": 2024, "report_type": "summary"})
+    assert [h[0] for h in hs] == [1, 1]
+
+
+def test_parts_announced_as_the_years_tasks_are_plans():
+    t = ("各位代表：\n现在我代表国务院作报告。\n" + "首先报告2001年的工作\n" + "过去一年，经济平稳增长，就业稳定。" * 25
+         + "\n今年要着重做好以下三个方面工作。\n一、扩大国内需求\n增加投资。\n二、深化经济体制改革\n推进改革。\n"
+         "三、进一步做好外交工作\n我们将继续奉行独立自主的和平外交政策。\n结束语\n让我们团结奋斗。")
+    s, hs = heads(t, {"year": 2002, "report_type": "gwr"})
+    assert hs[0] == (1, "首先报告2001年的工作")
+    assert list(s.sections.role) == ["achievements", "plans", "plans", "plans", "other"]
+    check_cover(t, s)
+    # without the announcement the diplomacy part stays 'other'
+    s2, _ = heads(t.replace("今年要着重做好以下三个方面工作。", "今年任务艰巨。"), {"year": 2002, "report_type": "gwr"})
+    assert s2.sections.role.tolist()[3] == "other"
+
+
+def test_overall_deployment_part_holding_the_targets_is_targets():
+    t = ("一、2013年工作回顾\n经济增长7.7%。\n二、2014年工作总体部署\n今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。\n"
+         "三、2014年重点工作\n推进改革。\n")
+    s, _ = heads(t, {"year": 2014, "report_type": "gwr"})
+    assert list(s.sections.role) == ["achievements", "targets", "plans"]
+    t2 = t.replace("主要预期目标是", "主要目标是").replace("今年经济社会发展的", "今年国民经济和社会发展的")
+    assert list(heads(t2, {"year": 2014, "report_type": "gwr"})[0].sections.role) == ["achievements", "targets", "plans"]

@@ -138,7 +138,9 @@ def _candidates(text: str) -> list[tuple]:
             strength = "strong"
         elif j < ms or text[j - 1] in weak_before:
             strength = "weak"
-        elif m.lastgroup in loose:
+        elif m.lastgroup in loose or _GLUED_FIRST_ITEM.match(text, ms):
+            # a loose family, or a sub-list's first marker glued to a run-in title (…治党工作1.强化…):
+            # kept only right where the previous heading's title ends (see find_headings)
             strength = "loose"
         else:
             continue             # a marker-looking string inside a sentence (no Marker built for it)
@@ -297,6 +299,11 @@ def _balanced(s: str) -> bool:
     return all(s.count(a) == s.count(b) for a, b in ("“”", "（）", "()", "《》", "‘’"))
 
 
+def _glued(cand) -> bool:
+    """A loose candidate of a family that is not loose itself: a first item glued to a title (…工作1.强化)."""
+    return cand[1] == "loose" and cand[0].family not in config()["loose_families"]
+
+
 def _is_list_item(text: str, span) -> bool:
     ts, te, he, kind = span[:4]
     title = text[ts:te]
@@ -318,8 +325,11 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     limits = []
     for i, (mk, st, ls, le) in enumerate(cands):
         nxt = le
-        if i + 1 < n and cands[i + 1][2] == ls:
-            nxt = min(le, cands[i + 1][0].start)
+        j = i + 1
+        while j < n and _glued(cands[j]):
+            j += 1                       # a glued first item does not end the title before it (_title_span does)
+        if j < n and cands[j][2] == ls:
+            nxt = min(le, cands[j][0].start)
         limits.append(nxt)
     runin_fams = _runin_families(text, cands, limits)
     sib_bonus = _sibling_bonus(text, cands, limits, runin_fams)
@@ -339,6 +349,8 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
             prev = accepted[-1] if accepted else None
             if not (prev and prev.heading_end == mk.start and prev.family != fam and mk.number == 1):
                 continue
+            if _glued(cands[i]) and (spans[i] is None or spans[i][3] != "term"):
+                continue                 # a glued first item counts only with a title that ends at 。
         span = spans[i]
         if span is None or _is_list_item(text, span):
             continue
@@ -369,8 +381,35 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
         if plain:
             accepted = sorted(accepted + plain, key=lambda h: h.start)
     else:
-        accepted = accepted + _closing_headings(text, accepted)
+        accepted = _leading_heading(text, accepted) + accepted + _closing_headings(text, accepted)
     return accepted
+
+
+LEAD_GAP = 300          # the least body between an unnumbered leading part title and part 一、
+
+
+def _leading_heading(text: str, heads: list[Head]) -> list[Head]:
+    """An unnumbered review part title alone on its line before part 一、 (首先报告2001年的工作; the
+    numbered parts that follow are the year's tasks): a top-level heading of the outermost family, number 0."""
+    first = heads[0]
+    pat = _leading_re()
+    if pat is None or first.number != 1 or first.family not in ("part", "cn") or first.start < LEAD_GAP:
+        return []
+    for ls, le in reversed(_line_bounds(text[:first.start])):
+        body = text[ls:le].strip(WS)
+        if not (4 <= len(body) <= 24) or not _PLAIN_OK.match(body) or not pat.search(body):
+            continue
+        off = ls + text[ls:le].index(body[0])
+        if first.start - (off + len(body)) < LEAD_GAP:
+            return []
+        return [Head(off, "", first.family, 0, off, off + len(body), off + len(body), "own", "plain", body)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _leading_re():
+    p = cues().get("leading_part_title")
+    return regex.compile(p) if p else None
 
 
 def _closing_headings(text: str, heads: list[Head]) -> list[Head]:

@@ -136,6 +136,41 @@ def _appendix(text: str, after: int) -> tuple[int, str] | None:
     return m.start(), title
 
 
+_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+ANNOUNCE_GAP = 300      # the announcement ends at most this many characters before part 一、
+
+
+def _cn_number(s: str) -> int:
+    """一..九十九 as an int (0 when not a plain Chinese numeral)."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, 0) if len(s) == 1 else 0
+    a, _, b = s.partition("十")
+    return (_CN_DIGIT.get(a, 0) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
+
+
+@lru_cache(maxsize=1)
+def _announced_re():
+    return regex.compile(_cfg()["announced_tasks"])
+
+
+def _announced_tasks(text: str, tops: list[dict]) -> None:
+    """Parts announced as this year's tasks (今年要着重做好以下八个方面工作。一、… 八、进一步做好外交工作) are
+    plans, also the one whose title alone says 'other'. In place."""
+    if not tops or not any(r["role"] == "other" for r in tops):
+        return
+    for m in _announced_re().finditer(text):
+        n = _cn_number(m.group("n"))
+        first = next((k for k, r in enumerate(tops) if r["start"] >= m.end()), None)
+        if not n or first is None or tops[first]["number"] != 1 or tops[first]["start"] - m.end() > ANNOUNCE_GAP:
+            continue
+        for k in range(first, min(first + n, len(tops))):
+            r = tops[k]
+            if r["number"] != k - first + 1:
+                break
+            if r["role"] == "other":
+                r["role"] = "plans"
+
+
 def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
     """Fill ``role`` in place: level-1 rows decide, children inherit."""
     meta = meta or {}
@@ -163,6 +198,7 @@ def assign_roles(text: str, rows: list[dict], meta: dict) -> None:
         for r in tops:
             if r["role"] == "achievements" and not _cue_role(r["title"]):
                 r["role"] = "plans"
+    _announced_tasks(text, tops)
     app = _appendix(text, tops[0]["start"] if tops else len(text))
     if app is not None:
         # a list restarted inside an appendix (附件1 2026年十件民生实事 一、… 十、) is one part, one role
