@@ -638,3 +638,58 @@ def test_leader_visit_with_only_a_generic_completion_claim_is_other():
 def test_looking_ahead_with_confidence_is_other():
     text = "展望今后五年，我们充满必胜信心。全县人民的生活将会更加美好，高质量发展的前景一定会更加光明。"
     assert label_one(text, "plans", GWR) == ("other", "cue:confidence")
+
+
+# --- situation, vision, opening summary, problems inside plan parts (fresh set 2) -------------
+
+@pytest.mark.parametrize("text, role", [
+    # a short situation sentence: favourable and unfavourable factors coexist (as 机遇和挑战并存)
+    ("今年，我市面临的形势依然复杂严峻，有利条件和不利因素并存。", "plans"),
+    # the year's significance, difficulties weighed against favourable conditions, then confidence;
+    # 重要 holds 要 but is no "要" of a plan
+    ("今年是实施规划承上启下的一年，做好今年工作，具有十分重要的意义。外部需求疲软，部分行业经营困难，"
+     "我们面临不少新的挑战。同时也要看到，我县具有许多有利条件：交通区位改善，产业基础较好，"
+     "市场潜力较大。我们要增强信心，振奋精神，用好一切有利条件。", "preamble"),
+])
+def test_situation_paragraphs_are_other(text, role):
+    assert label_one(text, role, GWR) == ("other", "cue:outlook")
+
+
+def test_vision_paragraph_opening_with_the_greeting_is_other():
+    text = ("各位代表！青山作证，江河为凭。今天的青川迎来前所未有的历史机遇，区位优势不断彰显，壮丽蓝图正在铺开。"
+            "我们坚信，青川的明天必将更加美好，全县人民必定在团结奋斗中共享发展荣光，在逐梦征程上书写崭新篇章。")
+    assert label_one(text, "plans", GWR) == ("other", "cue:rallying_call")
+    # a paragraph opening with the greeting that sets out measures stays a plan
+    plan = ("各位代表！今年我们将新建农村公路40公里，改造老旧小区12个，加快建设临港工业园，"
+            "深入实施乡村振兴战略，确保各项目标任务落到实处。")
+    assert label_one(plan, "plans", GWR, model=None)[0] == "plan"
+
+
+def test_generic_opening_summary_of_a_bureau_is_other():
+    text = ("2023年，在县委、县政府的坚强领导下，县应急局以习近平新时代中国特色社会主义思想为指导，"
+            "深入学习贯彻党的二十大精神，坚持稳中求进工作总基调，强化安全监管，提升救援能力，"
+            "进一步推动应急管理各项事业发展。")
+    assert label_one(text, "preamble", SUMMARY) == ("other", "cue:ideology")
+
+
+def test_done_work_in_a_plan_part_is_an_achievement():
+    text = ("为了适应新的监管要求，近年来我省做了大量工作。地方性法规的清理已基本完成，修改了一批规章。"
+            "审批事项已由320项减少到150项。今年要在已有基础上，重点抓好以下几个方面：")
+    assert label_one(text, "plans", GWR) == ("achievement", "cue:done_work")
+
+
+def test_one_problem_clause_then_measures_is_a_plan():
+    text = ("行政审批制度改革取得了明显进展，但还存在不少问题。必须进一步转变观念，切实减少审批事项，"
+            "规范审批程序，公开办事流程，明确办理时限。加快建设网上政务服务平台，推行一窗受理、集成服务，"
+            "提高办事效率。坚持依法行政，严格规范公正文明执法，自觉接受人大监督和社会监督。")
+    assert label_one(text, "self_building", GWR) == ("plan", "cue:brief_problem_then_plan")
+    # the same opening followed by the problems themselves stays a shortcoming
+    problems = ("行政审批制度改革取得了明显进展，但还存在不少问题：审批事项仍然偏多，办事流程不够透明，"
+                "一些部门推诿扯皮，群众办事难的问题尚未根本解决。")
+    assert label_one(problems, "self_building", GWR)[0] == "shortcoming"
+
+
+def test_a_listing_of_bad_practices_is_a_shortcoming_in_a_plan_part():
+    text = ("当前，一些领域仍存在铺张浪费的现象。有的地方热衷于搞华而不实的“形象工程”，盲目追求高标准；"
+            "有的单位违反规定兴建楼堂馆所，公款吃喝屡禁不止。凡此种种，必须坚决刹住。")
+    assert label_one(text, "self_building", GWR) == ("shortcoming", "cue:problem_list")
