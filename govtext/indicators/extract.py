@@ -128,7 +128,7 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         opening, before = _opening(text, p_lo, ns), text[max(c_lo, m_start - 12):m_start]
         target = is_target(clause, sentence, role, plan_document, opening, before)
         if target and t_lo == c_lo and t_lo > s_lo and text[t_lo:t_lo + 1] in cont_first:
-            # 关税已由15.3%降到12%，涉及5300多个税目: a clause that opens with 涉及/惠及/其中
+            # 关税已由15.3%降到12%，涉及5300多个税目: a clause that opens with 涉及/惠及
             # tells the scope of the one before it, and an outcome word there makes it an outcome too
             x_lo = _continued_from(text, t_lo, s_lo, clause_ends, ci, cont_re, ns)
             if x_lo < t_lo:
@@ -165,7 +165,7 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
 
 @lru_cache(maxsize=1)
 def _continuation() -> tuple[re.Pattern, frozenset]:
-    """The clause_continuation_cues (涉及, 惠及, 其中 ...) as one anchored pattern, and their first characters."""
+    """The clause_continuation_cues (涉及, 惠及 ...) as one anchored pattern, and their first characters."""
     words = lexicon().rules.get("clause_continuation_cues", [])
     return re.compile(f"\\s*(?:{alternation(words)})" if words else "(?!)"), frozenset(w[0] for w in words if w)
 
