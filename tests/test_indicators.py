@@ -158,6 +158,8 @@ CASES = [
     ("name after unit", "68海里景区获评国家级旅游度假区。", []),
     ("quoted count", "实施“十个一”工程，推进“3个100”行动。", []),
     ("eight rules", "严格落实中央八项规定精神。", []),
+    ("named propositions", "坚持省委提出的六项主张，围绕三件大事谋发展。", []),
+    ("count of reforms stays", "完成五项改革任务，办好八件民生实事。", [R("五项", 5, "项"), R("八件", 8, "件")]),
     ("phase", "污水处理厂二期投入使用。", []),
     # --- exclusions: thresholds naming a category ------------------------------------
     ("age threshold", "为60岁以上老人免费体检。", []),
@@ -252,6 +254,13 @@ CASES = [
      [R("约占全镇在校生的三分之一", 100 / 3, "%", q="约占")]),
     ("one qualifier governs a list", "存贷款余额分别突破3600亿元、2900亿元，新增就业5200人。",
      [R("突破3600亿元", 3.6e11, "元", q="突破"), R("2900亿元", 2.9e11, "元", q="突破"), R("5200人", 5200, "人")]),
+    ("verb qualifier governs a coordinated pair", "税收、非税收入分别突破60亿元和12亿元，入驻企业超过300家与200家。",
+     [R("突破60亿元", 6e9, "元", q="突破"), R("12亿元", 1.2e9, "元", q="突破"),
+      R("超过300家", 300, "家", q="超过"), R("200家", 200, "家", q="超过")]),
+    ("one-character prefix keeps to its number", "城乡供水达标率分别超96.5%和97%。",
+     [R("超96.5%", 96.5, "%", q="超"), R("97%", 97, "%")]),
+    ("suffix qualifier keeps to the last number", "覆盖率分别突破60%、75%以上。",
+     [R("突破60%", 60, "%", q="突破"), R("75%以上", 75, "%", q="以上")]),
     ("list qualifier needs the same unit", "普及率超过98%、新建12个。", [R("超过98%", 98, "%", q="超过"), R("12个", 12, "个")]),
     ("per base", "每10万人口刑事案件数下降，每50公斤提价3元。", [R("3元", 3, "元")]),
     ("hotline before tai", "依托12345台胞服务专线，组织参加2025台北旅展，举办3人制篮球赛和青年50人论坛。", []),
@@ -384,6 +393,27 @@ def test_plan_section_states_what_exists():
                              "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
     df = extract_indicators(text, sections, {})
     assert df["target"].tolist() == [False, True]
+
+
+def test_plan_clause_continuing_an_outcome():
+    # 涉及/惠及 open a clause that tells the scope of the clause before it: done work stays done
+    text = ("一、今年工作安排\n入境通关时间已由48小时压缩到12小时，涉及600多家外贸企业。"
+            "新建冷链仓库3座，惠及农户2000户。已建成集中供热站2座，覆盖居民1.5万户。")
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["今年工作安排"], "role": ["plans"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df[["text", "target"]].values.tolist() == [
+        ["48小时", False], ["12小时", False], ["600多家", False], ["3座", True], ["2000户", True],
+        ["2座", False], ["1.5万户", False]]
+
+
+def test_review_clause_continuing_a_goal_stays_an_outcome():
+    # the continuation only adds outcome words: a goal word before it does not make the scope a goal
+    text = ("一、2024年工作回顾\n调解成功率98%，高于年初确定的95%目标，涉及金额约300万元。")
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["2024年工作回顾"], "role": ["achievements"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df[["text", "target"]].values.tolist() == [["98%", False], ["95%", True], ["约300万元", False]]
 
 
 def test_plan_counts_what_a_measure_is_aimed_at():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,7 @@ import pandas as pd
 from .context import TextContext, change_of, section_index, section_table, subject_after, subject_before
 from .filters import exclusion
 from .grammar import scan
+from .lexicon import alternation, lexicon
 from .targets import fallback_sections, is_target
 
 INDICATOR_COLUMNS = ["text", "value", "value_max", "unit", "approx", "qualifier", "target", "change",
@@ -71,15 +73,16 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     sent_ends, clause_ends, para_ends = ctx.sent_ends, ctx.clause_ends, ctx.para_ends
     n_sent, n_clause = len(sent_ends), len(clause_ends)
     prev_end = prev_subject = prev_change = None     # the last kept row
+    cont_re, cont_first = _continuation()
     for m in scan(text):
         reason = exclusion(text, m)
         if reason and not keep_excluded:
             continue
         ns = m.num_start
         m_start, m_end = m.start, m.end
-        i = bisect_right(clause_ends, ns)
-        c_lo = clause_ends[i - 1] if i else 0
-        c_hi = clause_ends[i] if i < n_clause else n
+        ci = bisect_right(clause_ends, ns)
+        c_lo = clause_ends[ci - 1] if ci else 0
+        c_hi = clause_ends[ci] if ci < n_clause else n
         i = bisect_right(sent_ends, ns)
         s_lo = sent_ends[i - 1] if i else 0
         s_hi = sent_ends[i] if i < n_sent else n
@@ -108,7 +111,8 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         change = "up" if m.form == "doubling" else change_of(text, c_lo, m_start, m_end)
         if change is None and prev_end is not None and prev_end > c_lo and _ENUM_GAP.match(text[prev_end:m_start]):
             change = prev_change
-        clause = text[max(c_lo, s_lo):c_hi]
+        t_lo = max(c_lo, s_lo)
+        clause = text[t_lo:c_hi]
         sentence = sentences.get((s_lo, s_hi))
         if sentence is None:
             sentence = sentences[(s_lo, s_hi)] = text[s_lo:s_hi].strip()
@@ -121,8 +125,15 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
         add_unit(m.unit)
         add_approx(bool(quals))
         add_qual("".join(quals))
-        add_target(is_target(clause, sentence, role, plan_document, _opening(text, p_lo, ns),
-                             text[max(c_lo, m_start - 12):m_start]))
+        opening, before = _opening(text, p_lo, ns), text[max(c_lo, m_start - 12):m_start]
+        target = is_target(clause, sentence, role, plan_document, opening, before)
+        if target and t_lo == c_lo and t_lo > s_lo and text[t_lo:t_lo + 1] in cont_first:
+            # 关税已由15.3%降到12%，涉及5300多个税目: a clause that opens with 涉及/惠及
+            # tells the scope of the one before it, and an outcome word there makes it an outcome too
+            x_lo = _continued_from(text, t_lo, s_lo, clause_ends, ci, cont_re, ns)
+            if x_lo < t_lo:
+                target = is_target(text[x_lo:c_hi], sentence, role, plan_document, opening, before)
+        add_target(target)
         add_change(change)
         add_kind(m.kind)
         add_subject(subject)
@@ -150,6 +161,25 @@ def extract_indicators(text: str, sections: pd.DataFrame | None = None, meta: di
     # the dict holds the columns in order: passing ``columns`` too would make pandas
     # index the keys and look each column up again
     return pd.DataFrame(data, copy=False)
+
+
+@lru_cache(maxsize=1)
+def _continuation() -> tuple[re.Pattern, frozenset]:
+    """The clause_continuation_cues (涉及, 惠及 ...) as one anchored pattern, and their first characters."""
+    words = lexicon().rules.get("clause_continuation_cues", [])
+    return re.compile(f"\\s*(?:{alternation(words)})" if words else "(?!)"), frozenset(w[0] for w in words if w)
+
+
+def _continued_from(text: str, lo: int, s_lo: int, clause_ends: list[int], ci: int, cont_re: re.Pattern,
+                    ns: int) -> int:
+    """Start of the text whose cues decide a number whose clause (from ``lo``) continues the one
+    before it: back over clauses after a comma that open with a continuation cue, within the sentence."""
+    k = ci - 1     # clause_ends[k] == lo
+    while k >= 0 and clause_ends[k] > s_lo and text[clause_ends[k] - 1] in "，," and cont_re.match(text, lo) \
+            and ns - lo < 2 * MAX_CLAUSE:
+        lo = max(clause_ends[k - 1] if k else 0, s_lo)
+        k -= 1
+    return lo
 
 
 def _int_labels(labels: list) -> np.ndarray | list:

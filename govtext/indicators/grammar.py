@@ -382,9 +382,11 @@ def scan(text: str) -> Iterator[Mention]:
                 mention.qualifiers.append(qm.group())
                 mention.end = qm.end()
                 pos = max(pos, mention.end)
-        if lead_q and not mention.qualifiers and lead_q[0] == last_end and ft[last_end:s] == "、" \
-                and lead_q[1] == mention.unit:
-            # 接连突破8万亿元、9万亿元: one qualifier governs the list (the span keeps to the number)
+        if lead_q and not mention.qualifiers and lead_q[0] == last_end and lead_q[1] == mention.unit \
+                and ft[last_end:s] in _shared_gaps() and lead_q[2] in _shared_by():
+            # 接连突破8万亿元、9万亿元, 分别突破300亿元和3000亿元: a verb qualifier before the first
+            # figure governs the list of figures of one unit (the span keeps to the number);
+            # a one-character prefix does not (分别超98.5%和99%)
             mention.qualifiers.append(lead_q[2])
         # 百/千亿 with no digit are numbers only after a qualifier (近百件, 超千家) or, for a
         # compound magnitude, before one (千亿元以上); alone they open words (百姓, 千万工程)
@@ -459,6 +461,18 @@ def _enumerated(ft: str, lo: int, s: int, last: Mention) -> list[Mention]:
                            kind=last.kind, chinese=False, magnitude=bool(mag) or scale != 1.0, unit_end=it.end(1),
                            numeral=it.group(1), form="enumerated"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _shared_gaps() -> frozenset:
+    """What may stand between two listed figures for a qualifier before the first to govern both (、, 和)."""
+    return frozenset(lexicon().rules.get("qualifier_shared_over", ["、"]))
+
+
+@lru_cache(maxsize=1)
+def _shared_by() -> frozenset:
+    """Qualifiers before a number that govern a list of figures after it (突破, 超过: verbs, not 超, 约)."""
+    return frozenset(lexicon().rules.get("qualifier_shared_by", []))
 
 
 @lru_cache(maxsize=1)
