@@ -759,3 +759,43 @@ def test_overall_deployment_part_holding_the_targets_is_targets():
     assert list(s.sections.role) == ["achievements", "targets", "plans"]
     t2 = t.replace("主要预期目标是", "主要目标是").replace("今年经济社会发展的", "今年国民经济和社会发展的")
     assert list(heads(t2, {"year": 2014, "report_type": "gwr"})[0].sections.role) == ["achievements", "targets", "plans"]
+
+
+def test_standalone_ordinal_title_lines_are_sub_part_headings():
+    # 第一，… alone on its line (no sentence end), followed by its own paragraphs, in a run 第一, 第二 …
+    t = ("一、过去一年的主要进展\n过去一年，经济运行总体平稳。\n"
+         "第一，农业生产稳步发展，农民收入继续增加\n粮食总产量比上年增长3%。棉花、油料也有增产。\n"
+         "第二，工业结构有所改善，轻工业发展较快\n轻工业产值增长12%。\n"
+         "二、明年的主要任务\n要继续做好调整工作。\n"
+         "第一，大力节约能源，开展技术改造\n在能源方面，将采取以下措施：\n加快煤矿建设。\n"
+         "第二、进一步调整机械工业结构\n机械工业要面向农业和轻工业。\n")
+    s, hs = heads(t, {"year": 1980, "report_type": "gwr"})
+    assert hs == [(1, "过去一年的主要进展"), (2, "农业生产稳步发展，农民收入继续增加"), (2, "工业结构有所改善，轻工业发展较快"),
+                  (1, "明年的主要任务"), (2, "大力节约能源，开展技术改造"), (2, "进一步调整机械工业结构")]
+    assert list(s.sections.marker)[1] == "第一，"
+    check_cover(t, s)
+
+
+def test_ordinal_title_lines_holding_their_own_items_nest_them():
+    t = ("一、加快经济建设\n要抓好以下几件事。\n第一，全面动员，大办农业\n农业是国民经济的基础。\n"
+         "（一）普遍增产粮食\n各地要因地制宜。\n（二）发展多种经营\n要积极发展林牧副渔。\n"
+         "第二，加快发展基础工业\n基础工业要先行。\n二、繁荣科学教育事业\n办好学校。\n")
+    s, hs = heads(t, {"year": 1978, "report_type": "gwr"})
+    assert [h[0] for h in hs] == [1, 2, 3, 3, 2, 1]
+    assert hs[4] == (2, "加快发展基础工业")
+
+
+def test_ordinal_openers_of_sentences_or_lone_ordinals_stay_body():
+    # a 第一，-opened paragraph that runs on as a sentence, a title line with 。, a lone 第二 without 第一
+    t = ("一、工作回顾\n第一，坚持稳中求进，经济总量稳步提升，全年增长6%。\n第二，坚持改革创新，发展活力不断增强。\n"
+         "二、工作安排\n今年要做好以下工作。\n第二，关于农业的增产措施\n要推广良种。\n"
+         "第一，严格控制投资规模\n第二，坚决整顿现有企业\n要关停一批亏损企业。\n")
+    s, hs = heads(t, {"year": 2024, "report_type": "gwr"})
+    assert [h[1] for h in hs] == ["工作回顾", "工作安排"]
+
+
+def test_part_naming_the_main_indicators_is_targets():
+    t = ("一、1980年计划的执行情况\n工业总产值增长8%。\n二、1981年国民经济计划的任务和主要指标\n"
+         "根据上述要求，1981年计划主要指标安排如下：工业总产值增长3.7%。\n三、采取有力措施，保证计划的完成\n要节约能源。\n")
+    s, _ = heads(t, {"year": 1980, "report_type": "gwr"})
+    assert list(s.sections.role) == ["achievements", "targets", "plans"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 from .boundary import best_cut, cut_points, cut_scores, decisive_at, decisive_cut, opener_at
-from .markers import config, scan_markers, _to_marker
+from .markers import cn_number, config, scan_markers, _to_marker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 WS = " \t\u3000\u00a0\u200b\u200d\ufeff\r"
@@ -372,6 +372,10 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
         last[fam] = mk.number
         for f in order[lvl + 1:]:
             last.pop(f, None)
+    if "第" in text:
+        ordinal = _ordinal_line_headings(text, accepted)
+        if ordinal:
+            accepted = sorted(accepted + ordinal, key=lambda h: h.start)
     accepted = _drop_toc(text, accepted)
     accepted = _drop_after_body(text, accepted)
     if not accepted and hints:
@@ -383,6 +387,88 @@ def find_headings(text: str, hints: frozenset = frozenset()) -> list[Head]:
     else:
         accepted = _leading_heading(text, accepted) + accepted + _closing_headings(text, accepted)
     return accepted
+
+
+def _ordinal_line_headings(text: str, heads: list[Head]) -> list[Head]:
+    """Ordinal sub-part titles alone on their lines (第一，重大的比例关系… / 第二、…; structure_cues.json
+    ordinal_title_line): no sentence end on the line, the next non-blank line is body (has a sentence end),
+    and the lines form a sibling run 第一, 第二, … (two or more) under the same heading. A paragraph
+    opened by 第一， that runs on as a sentence is an inline enumeration (body) and never matches."""
+    pat = _ordinal_re()
+    if pat is None:
+        return []
+    max_title = cues()["max_title"]
+    starts = [h.start for h in heads]
+    found = []                      # (parent key, number, Head)
+    for ls in _ordinal_line_starts(text):
+        m = pat.match(text, ls)
+        if m is None:
+            continue
+        title = m.group("t")
+        if not (4 <= len(title) <= max_title) or _QUANTITY.search(title):
+            continue
+        k = bisect.bisect_right(starts, m.start())
+        if k and heads[k - 1].heading_end > m.start("m"):
+            continue                # inside a heading's own text
+        nxt = _next_line(text, m.end())
+        if nxt is None or pat.match(nxt) or not _terminator_re().search(nxt):
+            continue                # a title is followed by its body
+        ts = m.start("t")
+        found.append((k, cn_number(m.group("n")), Head(m.start("m"), m.group("m"), "ordinal",
+                                                       cn_number(m.group("n")), ts, ts + len(title),
+                                                       ts + len(title), "own", "strong", title)))
+    out: list[Head] = []
+    run: list[Head] = []
+    key, seen = None, frozenset()
+    for k, num, h in found + [(None, 0, None)]:
+        if run and k is not None:
+            # the parent: the last heading before, skipping the families first used inside the run
+            # (a 第一，… part holding its own （一）（二）… items)
+            while k and heads[k - 1].start > run[0].start and heads[k - 1].family not in seen:
+                k -= 1
+        if run and k == key and num == run[-1].number + 1:
+            run.append(h)
+            continue
+        if num != 1 and run and k == key:
+            continue                # a skipped/repeated number does not end the run
+        if len(run) >= 2:
+            out.extend(run)
+        run, key = ([h], k) if num == 1 else ([], None)
+        if run:
+            seen = frozenset(x.family for x in heads[:k])
+    return out
+
+
+def _next_line(text: str, pos: int) -> str | None:
+    """The next non-blank line after the line break at or after ``pos``, stripped, or None."""
+    i = text.find("\n", pos)
+    while i >= 0:
+        j = text.find("\n", i + 1)
+        line = text[i + 1:j if j >= 0 else len(text)].strip(WS)
+        if line:
+            return line
+        if j < 0:
+            return None
+        i = j
+    return None
+
+
+# where an ordinal title line can start: a literal line-break scan (many times cheaper than the multiline
+# pattern itself, or than a ^ alternative)
+_ORDINAL_LINE_START = re.compile("\n[ \t\u3000\u00a0]*第")
+
+
+def _ordinal_line_starts(text: str):
+    if text.lstrip(" \t\u3000\u00a0").startswith("第"):
+        yield 0
+    for lm in _ORDINAL_LINE_START.finditer(text):
+        yield lm.start() + 1
+
+
+@lru_cache(maxsize=1)
+def _ordinal_re():
+    p = cues().get("ordinal_title_line")
+    return regex.compile(p) if p else None
 
 
 LEAD_GAP = 300          # the least body between an unnumbered leading part title and part 一、
