@@ -693,3 +693,35 @@ def test_a_listing_of_bad_practices_is_a_shortcoming_in_a_plan_part():
     text = ("当前，一些领域仍存在铺张浪费的现象。有的地方热衷于搞华而不实的“形象工程”，盲目追求高标准；"
             "有的单位违反规定兴建楼堂馆所，公款吃喝屡禁不止。凡此种种，必须坚决刹住。")
     assert label_one(text, "self_building", GWR) == ("shortcoming", "cue:problem_list")
+
+
+# --- fresh set 3: a problems turn after words of its own, a diagnosis, a closing call after a comma -----
+
+def test_problems_turn_after_a_subject_phrase():
+    text = ("一年来，县政府在经济和社会发展方面采取的一系列政策措施，实践证明是正确的，广大群众是拥护的，各项工作进展顺利，群众对取得的成绩是满意的。"
+            "但是，我们前进的道路上还存在不少问题。一些山区乡镇群众生活还很困难；部分企业开工不足，"
+            "产品积压相当严重；城乡道路、供水和环境保护等方面的欠账较多，还要多年努力逐步解决。")
+    assert label_one(text, "achievements", GWR) == ("shortcoming", "cue:problems_turn")
+    # a comparison with what is needed, mentioned in passing inside a plan, stays a plan
+    plan = ("今年县财政安排教育经费比上年有较多增加。当然，这同教育发展的实际需要还有较大差距，"
+            "各级政府要在执行预算中增收节支，尽可能增加教育投入，开辟筹措经费的新渠道，"
+            "切实加强经费使用的管理和审计监督。")
+    assert label_one(plan, "plans", GWR)[0] == "plan"
+
+
+def test_current_situation_diagnosis_is_a_shortcoming():
+    text = ("目前的情况是：随着城乡居民收入提高，对日用消费品的需求大幅度增长。现有的产业结构不能适应新的情况。"
+            "一部分加工企业的生产能力闲置，一部分日用消费品又供应不足，影响着经济的协调发展。"
+            "解决这个问题的关键，是要调整工业的服务方向。")
+    assert label_one(text, "plans", GWR) == ("shortcoming", "cue:situation")
+
+
+def test_closing_call_after_a_comma_clause():
+    text = ("各位代表，当前我县正处于转型发展的关键时期，让我们在县委的坚强领导下，以只争朝夕的劲头，"
+            "全面完成今年的各项工作任务，为建设美丽富裕的新青川做出新的贡献。")
+    assert label_one(text, "plans", GWR) == ("other", "cue:closing_call")
+    # "made us realise" is no call: the lessons rule decides
+    lessons = ("各位代表！过去五年的历程，让我们深刻体会到，推动高质量发展，必须坚持党的全面领导，"
+               "必须坚持以人民为中心，必须坚持改革创新。")
+    assert label_one(lessons, "achievements", GWR)[1] != "cue:closing_call"
+

@@ -458,6 +458,18 @@ def test_goal_values_inside_review():
                                                       ["6项", False]]
 
 
+def test_plan_figure_compared_with_last_year_in_a_review_part():
+    # 计划 governs the comparison: the year's plan figure is a goal even in a review part; the
+    # outcome, an estimate (预计) and a share of the plan stay outcomes
+    text = ("一、工作回顾\n全年粮食产量计划比上年增长3%，实际比上年增长4.2%。"
+            "全县财政收入预计比上年增长8%，完成计划的105%。")
+    sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["工作回顾"], "role": ["achievements"],
+                             "start": [0], "end": [len(text)], "parent": [None], "path": ["1"]})
+    df = extract_indicators(text, sections, {})
+    assert df[["text", "target"]].values.tolist() == [["3%", True], ["4.2%", False], ["8%", False],
+                                                      ["105%", False]]
+
+
 def test_plan_part_indicator_names():
     text = "一、今年工作安排\n实际使用外资增长10%，全年完成重大工程投资250亿元，累计突破500亿元。"
     sections = pd.DataFrame({"level": [1], "marker": ["一、"], "title": ["今年工作安排"], "role": ["plans"],

@@ -19,6 +19,8 @@ False
 True
 >>> is_target("现有17个", "现有17个，新建5个。", "plans")
 False
+>>> is_target("全年总产值计划比上年增长6%", "全年总产值计划比上年增长6%。", "achievements")
+True
 """
 from __future__ import annotations
 
@@ -84,6 +86,7 @@ class _Rules(NamedTuple):
     review_open: re.Pattern              # 过去五年, 一年来 ... opening a sentence
     outcome_before: re.Pattern | _Gated  # 完成年度目标的 (right before the number)
     comparative: re.Pattern | _Gated     # 比上年, 同比
+    goal_comparative: re.Pattern | _Gated  # 计划比上年 (a comparison the goal word governs)
 
 
 def _literals(rule: re.Pattern | _Gated) -> frozenset[str] | None:
@@ -116,7 +119,7 @@ def _rules() -> _Rules:
         names_gate=_gate(names), review_gate=_gate(names, _literals(strong_any)),
         plan_gate=_gate(names, required_literals(w["outcome_cues"]), _literals(comparative)),
         review_open=w["review_opening_regex"], outcome_before=gated(w["outcome_before_number_regex"]),
-        comparative=comparative)
+        comparative=comparative, goal_comparative=gated(w["goal_comparatives_regex"]))
 
 
 @lru_cache(maxsize=512)
@@ -176,6 +179,8 @@ def _decide(clause: str, sentence: str, role: str | None, plan_document: bool, p
     if not review and (_sentence_cues(sentence)[1] or r.clause_re.search(clause)) \
             and not _sentence_cues(sentence)[0]:
         clause = r.comparative.sub("", clause)
+    elif review:  # 全年工业总产值计划比上年增长6%: the year's plan figure, also in a review part
+        clause = r.goal_comparative.sub("", clause)
     if r.outcome.search(clause):
         return False
     if r.strong_any.search(clause):
