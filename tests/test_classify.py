@@ -725,3 +725,23 @@ def test_closing_call_after_a_comma_clause():
                "必须坚持以人民为中心，必须坚持改革创新。")
     assert label_one(lessons, "achievements", GWR)[1] != "cue:closing_call"
 
+
+
+class _PlanLeaningModel:
+    """A stand-in model that reads every text as a plan (as the shipped one may for old idioms)."""
+
+    def proba_for(self, texts, labels):
+        row = np.array([{"plan": 0.9}.get(lab, 0.1 / 3) for lab in labels])
+        return np.tile(row, (len(texts), 1))
+
+
+def test_headless_report_needs_a_future_or_duty_word_for_plan():
+    # a report with no headings at all: every paragraph sits in the preamble, no section role
+    ps = pd.DataFrame({"text": ["在过去一个时期，全县人民团结奋斗，农业连年丰收，取得了显著成绩。",
+                                "我们必须坚持自力更生，勤俭办一切事业。",
+                                "今后我们要继续加强水利建设。",
+                                "幾年來，全縣的教育事業有了很大發展。我們必須繼續努力。"],
+                       "section": [0] * 4, "role": ["preamble"] * 4,
+                       "start": [0, 40, 60, 80], "end": [39, 59, 79, 110]})
+    out = label_passages("", ps, None, {"report_type": "gwr", "year": 1970}, model=_PlanLeaningModel())
+    assert list(out["label"]) == ["achievement", "plan", "plan", "plan"]

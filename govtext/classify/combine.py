@@ -20,11 +20,12 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import (LABEL_INDEX, LABELS, REVIEW_ROLES, ROLE_LABEL, TextScan, evidence_matrix, plan_marker,
-                   plan_year, role_prior, strong_matches)
+from .cues import (LABEL_INDEX, LABELS, REVIEW_ROLES, ROLE_LABEL, TextScan, evidence_matrix, load_cues,
+                   plan_marker, plan_year, role_prior, strong_matches)
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
 SPLIT_RULES = frozenset({"thanks", "closing_call", "page_residue"})
+NO_STRUCTURE = "no_structure"  # the prior role of every paragraph of a report without any roled section
 CLEAR_ROLES = frozenset({"achievements", "duties", "shortcomings", "plans", "targets", "self_building"})
 
 
@@ -150,13 +151,18 @@ def _no_plan_without_marker(best: np.ndarray, p: np.ndarray, texts: Sequence[str
                             hits: Sequence, meta: Mapping) -> None:
     """Under a review section (achievements, duties), a text the blend calls plan without any word
     about the future (``cues.plan_marker``) takes its best other label instead (in place): the
-    genre writes past measures in the same imperative style as plans (深入推进…。持续打好…。)."""
-    at = [i for i in np.flatnonzero(best == _PLAN).tolist() if roles[i] in REVIEW_ROLES and hits[i] is None]
+    genre writes past measures in the same imperative style as plans (深入推进…。持续打好…。).
+    The same holds in a report with no section roles at all (``no_structure``), where an obligation
+    word (``time.duty_marker``: 必须, 务必 …) also counts: no section says where a review ends."""
+    at = [i for i in np.flatnonzero(best == _PLAN).tolist()
+          if (roles[i] in REVIEW_ROLES or roles[i] == NO_STRUCTURE) and hits[i] is None]
     if not at:
         return
     future = plan_marker(meta)
+    duty = load_cues().time["duty_marker"].search
     for i in at:
-        if not future(texts[i]):
+        # with no section roles at all, an obligation (必须…, 务必…) also speaks for plan
+        if not (future(texts[i]) or (roles[i] == NO_STRUCTURE and duty(texts[i]))):
             q = p[i].copy()
             q[_PLAN] = -1.0
             best[i] = int(q.argmax())
