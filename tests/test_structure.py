@@ -799,3 +799,23 @@ def test_part_naming_the_main_indicators_is_targets():
          "根据上述要求，1981年计划主要指标安排如下：工业总产值增长3.7%。\n三、采取有力措施，保证计划的完成\n要节约能源。\n")
     s, _ = heads(t, {"year": 1980, "report_type": "gwr"})
     assert list(s.sections.role) == ["achievements", "targets", "plans"]
+
+
+def test_parallel_lead_sentences_inside_a_paragraph_are_not_headings():
+    # a one-paragraph summary whose stretches open with parallel lead sentences (bold on the page), not announced
+    # as a list and not on lines of their own: body text, no headings
+    filler = "全年新开工项目12个，完成投资3.2亿元，各项工作稳步推进，群众满意度持续提升，基层治理水平不断提高。"
+    t = ("2024年，我们在上级党委政府坚强领导下，团结奋斗，较好完成了全年目标任务。"
+         + "坚定不移抓项目、促发展，经济运行呈现新气象。" + filler * 2
+         + "久久为功护生态、优环境，城乡面貌展现新变化。" + filler * 2
+         + "尽心尽力办实事、解民忧，民生保障取得新进展。" + filler * 2
+         + "持之以恒强作风、提效能，自身建设迈出新步伐。" + filler)
+    s, hs = heads(t, SUMMARY)
+    assert hs == []
+    check_cover(t, s)
+    # the same sentences standing alone on their lines are part titles
+    lines = t.replace("。坚定", "。\n坚定").replace("。久久", "。\n久久").replace("。尽心", "。\n尽心").replace("。持之", "。\n持之")
+    for lead in ("新气象。", "新变化。", "新进展。", "新步伐。"):
+        lines = lines.replace(lead, lead + "\n")
+    assert [h[1] for h in heads(lines, SUMMARY)[1]] == ["坚定不移抓项目、促发展，经济运行呈现新气象", "久久为功护生态、优环境，城乡面貌展现新变化",
+                                                     "尽心尽力办实事、解民忧，民生保障取得新进展", "持之以恒强作风、提效能，自身建设迈出新步伐"]

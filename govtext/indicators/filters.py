@@ -119,9 +119,9 @@ def exclusion(text: str, m: Mention) -> str | None:
     if kind not in ("count", "percent") and name_re.match(text, unit_end):
         return "name"
     plain_chinese = m.chinese and not m.magnitude and m.form == "number"
-    # slogans and numbered names: 四个意识, 两个维护, 三项制度, “三减二化一提升”
+    # slogans and numbered names: 四个意识, 两个维护, 三项制度, “三减二化一提升”, 两条道路 (slogan_phrases)
     if plain_chinese:
-        if slogan_re.match(text, unit_end):
+        if slogan_re.match(text, unit_end) or lex.words["slogan_phrases"].match(text, ns):
             return "slogan"
         if m.value <= 1:
             return "one"

@@ -563,7 +563,10 @@ _SHAPE_PUNCT = regex.compile(r"[，、]")
 def _parallel_sentence_headings(text: str, numbered: list[Head]) -> list[Head]:
     """Unnumbered part titles written as sentences of one parallel shape (坚持转型升级，促项目、强产业，高质量…。)
     spread through a report that has no numbered parts: three or more sentences with the same comma/、
-    pattern and the same lengths before their last clause. Linear in the text."""
+    pattern and the same lengths before their last clause. The run must be announced as a list (the
+    first sentence right after …以下工作：) or each sentence must stand on its own line; parallel lead
+    sentences that merely open stretches of running body text (bold leads of a one-paragraph summary)
+    are not headings. Linear in the text."""
     c = cues()
     lo, hi, min_n, gap = c["parallel_min_len"], c["parallel_max_len"], c["parallel_min_count"], c["parallel_min_gap"]
     inside = [(h.start, h.heading_end) for h in numbered]
@@ -589,12 +592,30 @@ def _parallel_sentence_headings(text: str, numbered: list[Head]) -> list[Head]:
         spaced = all(m2[0] - m1[2] >= gap for m1, m2 in zip(mem, mem[1:]))
         if len(mem) >= min_n and spaced and max(lasts) - min(lasts) <= 6 and len(mem) > len(best):
             best = mem
+    if best and not (_announced(text, best[0][0], c) or all(_own_line(text, a, b) for a, _, b in best)):
+        return []                        # lead sentences inside running body text (bold leads): not parts
     out = []
     for a, e, b in best:
         if any(x <= a < y for x, y in inside):
             return []
         out.append(Head(a, "", "sentence", len(out) + 1, a, e, b, "term", "plain", text[a:e]))
     return out
+
+
+def _announced(text: str, a: int, c: dict) -> bool:
+    """The first parallel sentence follows a list announcement (…重点做好以下工作：) on the same line."""
+    i = a - 1
+    while i >= 0 and text[i] in " \t\u3000\u00a0":
+        i -= 1
+    return i >= 0 and text[i] in c.get("parallel_announce_ends", "：:")
+
+
+def _own_line(text: str, a: int, b: int) -> bool:
+    """The sentence stands alone on its line (only blanks before it and after its end)."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    return not text[ls:a].strip(WS) and not text[b:le].strip(WS)
 
 
 def _sequence_ok(fam: str, num: int, last: dict, order: list) -> bool:
