@@ -753,11 +753,11 @@ def test_parts_announced_as_the_years_tasks_are_plans():
 
 
 def test_overall_deployment_part_holding_the_targets_is_targets():
-    t = ("一、2013年工作回顾\n经济增长7.7%。\n二、2014年工作总体部署\n今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右。\n"
+    t = ("一、2013年工作回顾\n经济增长7.7%。\n二、2014年工作总体部署\n今年全区发展的主要预期目标是：地区生产总值增长6.5%左右。\n"
          "三、2014年重点工作\n推进改革。\n")
     s, _ = heads(t, {"year": 2014, "report_type": "gwr"})
     assert list(s.sections.role) == ["achievements", "targets", "plans"]
-    t2 = t.replace("主要预期目标是", "主要目标是").replace("今年经济社会发展的", "今年国民经济和社会发展的")
+    t2 = t.replace("主要预期目标是", "主要目标是").replace("今年全区发展的", "今年全区经济和社会发展的")
     assert list(heads(t2, {"year": 2014, "report_type": "gwr"})[0].sections.role) == ["achievements", "targets", "plans"]
 
 
