@@ -819,3 +819,13 @@ def test_parallel_lead_sentences_inside_a_paragraph_are_not_headings():
         lines = lines.replace(lead, lead + "\n")
     assert [h[1] for h in heads(lines, SUMMARY)[1]] == ["坚定不移抓项目、促发展，经济运行呈现新气象", "久久为功护生态、优环境，城乡面貌展现新变化",
                                                      "尽心尽力办实事、解民忧，民生保障取得新进展", "持之以恒强作风、提效能，自身建设迈出新步伐"]
+
+
+def test_main_goals_and_major_measures_part_is_plans():
+    # the coming period's goals and measures are plans; 主要举措 (what was done) stays a review
+    t = ("一、过去五年工作回顾\n全区生产总值年均增长6%。\n二、“十五五”时期主要目标和重大举措\n"
+         "今后五年，要坚持稳中求进，一是做强产业，二是改善民生。\n三、2026年重点工作\n推进项目建设。\n")
+    s, _ = heads(t, {"year": 2026, "report_type": "gwr"})
+    assert list(s.sections.role) == ["achievements", "plans", "plans"]
+    s2, _ = heads(t.replace("“十五五”时期主要目标和重大举措", "主要举措和成效"), {"year": 2026, "report_type": "gwr"})
+    assert s2.sections.role.tolist()[1] == "achievements"
