@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .cues import (LABEL_INDEX, LABELS, REVIEW_ROLES, ROLE_LABEL, TextScan, evidence_matrix, load_cues,
+from .cues import (LABEL_INDEX, LABELS, PLAN_NEEDS_FUTURE_ROLES, ROLE_LABEL, TextScan, evidence_matrix, load_cues,
                    plan_marker, plan_year, role_prior, strong_matches)
 
 # `other` cues that speak for one sentence only (a merged paragraph may hold more than that)
@@ -155,7 +155,7 @@ def _no_plan_without_marker(best: np.ndarray, p: np.ndarray, texts: Sequence[str
     The same holds in a report with no section roles at all (``no_structure``), where an obligation
     word (``time.duty_marker``: 必须, 务必 …) also counts: no section says where a review ends."""
     at = [i for i in np.flatnonzero(best == _PLAN).tolist()
-          if (roles[i] in REVIEW_ROLES or roles[i] == NO_STRUCTURE) and hits[i] is None]
+          if (roles[i] in PLAN_NEEDS_FUTURE_ROLES or roles[i] == NO_STRUCTURE) and hits[i] is None]
     if not at:
         return
     future = plan_marker(meta)

@@ -491,7 +491,9 @@ def time_evidence(text: str, meta: Mapping | None) -> np.ndarray:
     return ev / np.sqrt(1.0 + len(text) / 40.0)
 
 
-REVIEW_ROLES = frozenset({"achievements", "duties"})
+# sections of what was done, where a plan label needs a word about the future (not the
+# indicators' wider REVIEW_ROLES, which also hold shortcomings and self_building)
+PLAN_NEEDS_FUTURE_ROLES = frozenset({"achievements", "duties"})
 
 
 def plan_marker(meta: Mapping | None):
